@@ -1,0 +1,60 @@
+using Npgsql;
+using Singr.Silo.Hosting;
+using Singr.Silo.Runtime;
+
+namespace Singr.Silo.Cluster;
+
+/// <summary>
+/// The grain_directory table: which silo hosts each active grain. The first writer wins; a row is taken over only from
+/// a silo that is no longer live, or replaced by its own silo (whose catalog is the authority on its activations).
+/// </summary>
+internal sealed class GrainDirectory(NpgsqlDataSource dataSource, SiloIdentity silo, SiloOptions options)
+{
+    private const string RegisterSql =
+        "INSERT INTO grain_directory AS d (grain_type, grain_key, silo_id, activation_id) VALUES ($1, $2, $3, $4) " +
+        "ON CONFLICT (grain_type, grain_key) DO UPDATE SET silo_id = excluded.silo_id, activation_id = excluded.activation_id, registered_at = now() " +
+        "WHERE d.silo_id = excluded.silo_id OR NOT EXISTS (" +
+        "  SELECT 1 FROM silo_membership m WHERE m.silo_id = d.silo_id AND m.status IN ('joining', 'active', 'shutting_down')) " +
+        "RETURNING silo_id";
+
+    public async Task RegisterAsync(GrainActivation activation, CancellationToken cancellationToken)
+    {
+        if (!options.UseGrainDirectory)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand(RegisterSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Type });
+        command.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Key });
+        command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
+        command.Parameters.Add(new NpgsqlParameter { Value = activation.ActivationId });
+        var owner = await command.ExecuteScalarAsync(cancellationToken);
+        if (owner is null)
+        {
+            throw new GrainTransientException(activation.GrainId, "the grain is active on another live silo.");
+        }
+    }
+
+    public async Task UnregisterAsync(GrainActivation activation, CancellationToken cancellationToken)
+    {
+        if (!options.UseGrainDirectory)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            "DELETE FROM grain_directory WHERE grain_type = $1 AND grain_key = $2 AND activation_id = $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Type });
+        command.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Key });
+        command.Parameters.Add(new NpgsqlParameter { Value = activation.ActivationId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> CountRowsOfThisSiloAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM grain_directory WHERE silo_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Singr.Silo.Migrations;
+
+public sealed class MigrationFailedException(string message, Exception? innerException = null)
+    : Exception(message, innerException);

@@ -1,0 +1,86 @@
+using Npgsql;
+using NpgsqlTypes;
+using Singr.Silo.Grains;
+
+namespace Singr.Silo.Storage;
+
+/// <summary>
+/// Grain state rows guarded by a version. The first write inserts (the primary key on the grain identity refuses a
+/// second first write); every later write is an UPDATE that names the version it read. Zero rows means another
+/// activation wrote first, and nothing of this write is committed.
+/// </summary>
+internal sealed class GrainStateStorage(NpgsqlDataSource dataSource)
+{
+    private const string ReadSql =
+        "SELECT state::text, version FROM grain_state WHERE grain_type = $1 AND grain_key = $2";
+
+    private const string InsertSql =
+        "INSERT INTO grain_state (grain_type, grain_key, state, version) VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING";
+
+    private const string UpdateSql =
+        "UPDATE grain_state SET state = $3, version = version + 1, updated_at = now() " +
+        "WHERE grain_type = $1 AND grain_key = $2 AND version = $4";
+
+    public async Task<StoredGrainState?> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ReadSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
+        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new StoredGrainState(reader.GetString(0), reader.GetInt64(1));
+    }
+
+    /// <returns>The new version.</returns>
+    public async Task<long> WriteAsync(
+        GrainId grainId,
+        string json,
+        long expectedVersion,
+        Func<GrainTransaction, Task>? alsoWrite,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var newVersion = expectedVersion + 1;
+        if (alsoWrite is null)
+        {
+            await WriteStateRowAsync(connection, transaction: null, grainId, json, expectedVersion, cancellationToken);
+            return newVersion;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await WriteStateRowAsync(connection, transaction, grainId, json, expectedVersion, cancellationToken);
+        var grainTransaction = new GrainTransaction(connection, transaction, newVersion);
+        await alsoWrite(grainTransaction);
+        await grainTransaction.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return newVersion;
+    }
+
+    private static async Task WriteStateRowAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        GrainId grainId,
+        string json,
+        long expectedVersion,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(expectedVersion == 0 ? InsertSql : UpdateSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
+        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json });
+        if (expectedVersion != 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
+        }
+
+        var rows = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (rows == 0)
+        {
+            throw new InconsistentStateException(grainId, expectedVersion);
+        }
+    }
+}

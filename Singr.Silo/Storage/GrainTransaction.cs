@@ -1,0 +1,61 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Singr.Silo.Storage;
+
+/// <summary>
+/// The transaction a grain's state write runs in. Rows added here commit with the state or not at all.
+/// Commands added with <see cref="Add"/> are sent together in one batch after the state row.
+/// </summary>
+public sealed class GrainTransaction
+{
+    private readonly List<NpgsqlBatchCommand> _commands = [];
+
+    internal GrainTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, long version)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        Version = version;
+    }
+
+    /// <summary>The state version this transaction commits: unique per grain, so usable as a sequence for its rows.</summary>
+    public long Version { get; }
+
+    /// <summary>For the rare grain that must read inside its own write; prefer <see cref="Add"/>.</summary>
+    public NpgsqlConnection Connection { get; }
+
+    public NpgsqlTransaction Transaction { get; }
+
+    /// <summary>Queues a command with positional parameters ($1, $2, …). Pass an <see cref="NpgsqlParameter"/> to set a type.</summary>
+    public void Add(string sql, params object?[] parameters)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        }
+
+        _commands.Add(command);
+    }
+
+    /// <summary>A parameter sent as jsonb.</summary>
+    public static NpgsqlParameter Jsonb(string json) => new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json };
+
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_commands.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(Connection, Transaction);
+        foreach (var command in _commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

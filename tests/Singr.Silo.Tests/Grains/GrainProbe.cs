@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+
+namespace Singr.Silo.Tests.Grains;
+
+/// <summary>What test grains report about themselves (ticks, reminders, deactivations), keyed by grain key.</summary>
+public static class GrainProbe
+{
+    public static ConcurrentDictionary<string, int> TimerTicks { get; } = new();
+
+    public static ConcurrentDictionary<string, int> OverlappingTicks { get; } = new();
+
+    public static ConcurrentDictionary<string, ConcurrentQueue<string>> Reminders { get; } = new();
+
+    public static ConcurrentDictionary<string, ConcurrentQueue<string>> Deactivations { get; } = new();
+
+    public static ConcurrentDictionary<string, int> Activations { get; } = new();
+}

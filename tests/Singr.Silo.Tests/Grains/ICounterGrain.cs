@@ -1,0 +1,14 @@
+using Singr.Grains.Interfaces.Runtime;
+
+namespace Singr.Silo.Tests.Grains;
+
+public interface ICounterGrain : IGrainWithStringKey
+{
+    /// <returns>The count after this increment.</returns>
+    Task<long> Increment();
+
+    Task<long> GetCount();
+
+    /// <summary>Identifies the activation that answers, to see when a call ran on a fresh one.</summary>
+    Task<Guid> GetActivationId();
+}

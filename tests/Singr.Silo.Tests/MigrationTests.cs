@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Singr.Silo.Migrations;
+using Singr.Testing;
+
+namespace Singr.Silo.Tests;
+
+public sealed class MigrationTests : IAsyncLifetime
+{
+    private const string SchemaSql =
+        "SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_name, column_name) " +
+        "FROM information_schema.columns WHERE table_schema = 'public'";
+
+    private TestDatabase _database = null!;
+    private MigrationRunner _runner = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(migrate: false);
+        _runner = new MigrationRunner(_database.DataSource, NullLogger<MigrationRunner>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Applying_the_migrations_twice_changes_nothing_the_second_time()
+    {
+        var migrations = EmbeddedMigrations.Load();
+
+        var firstRun = await _runner.ApplyAsync(migrations, CancellationToken.None);
+        var schemaAfterFirst = await _database.ScalarAsync<string>(SchemaSql);
+        var secondRun = await _runner.ApplyAsync(migrations, CancellationToken.None);
+
+        Assert.Equal(migrations.Count, firstRun);
+        Assert.Equal(0, secondRun);
+        Assert.Equal(schemaAfterFirst, await _database.ScalarAsync<string>(SchemaSql));
+        Assert.Equal(
+            migrations.Select(m => m.Version),
+            await _database.ColumnAsync<int>("SELECT version FROM schema_migrations ORDER BY version"));
+    }
+
+    [Fact]
+    public async Task The_embedded_migrations_are_the_numbered_files_of_sql_in_order()
+    {
+        var files = Directory.GetFiles(Path.Combine(PostgresServer.RepositoryRoot, "sql"), "*.sql").Select(Path.GetFileName).Order();
+
+        var embedded = EmbeddedMigrations.Load();
+
+        Assert.Equal(files, embedded.Select(m => $"{m.Version:D4}_{m.Name}.sql"));
+        Assert.Equal(embedded.Select(m => m.Version).Order(), embedded.Select(m => m.Version));
+    }
+
+    [Fact]
+    public async Task A_failing_migration_leaves_the_database_as_it_was()
+    {
+        Migration[] good = [new Migration(1, "create_songs", "CREATE TABLE songs (id int PRIMARY KEY)")];
+        await _runner.ApplyAsync(good, CancellationToken.None);
+        var schemaBefore = await _database.ScalarAsync<string>(SchemaSql);
+        Migration[] withBroken =
+        [
+            .. good,
+            new Migration(2, "broken", "CREATE TABLE singers (id int PRIMARY KEY); INSERT INTO songs VALUES (1); SELECT 1 / 0;"),
+        ];
+
+        var failure = await Assert.ThrowsAsync<MigrationFailedException>(() => _runner.ApplyAsync(withBroken, CancellationToken.None));
+
+        Assert.Contains("0002_broken", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(schemaBefore, await _database.ScalarAsync<string>(SchemaSql));
+        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM songs"));
+        Assert.Equal([1], await _database.ColumnAsync<int>("SELECT version FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task A_migration_changed_after_it_was_applied_stops_the_start_up()
+    {
+        await _runner.ApplyAsync([new Migration(1, "create_songs", "CREATE TABLE songs (id int PRIMARY KEY)")], CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<MigrationFailedException>(() =>
+            _runner.ApplyAsync([new Migration(1, "create_songs", "CREATE TABLE songs (id bigint PRIMARY KEY)")], CancellationToken.None));
+
+        Assert.Contains("changed after it was applied", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_processes_migrating_at_once_apply_each_migration_once()
+    {
+        var migrations = EmbeddedMigrations.Load();
+        var other = new MigrationRunner(_database.DataSource, NullLogger<MigrationRunner>.Instance);
+
+        var applied = await Task.WhenAll(
+            _runner.ApplyAsync(migrations, CancellationToken.None),
+            other.ApplyAsync(migrations, CancellationToken.None));
+
+        Assert.Equal(migrations.Count, applied.Sum());
+    }
+}

@@ -1,0 +1,57 @@
+using Singr.Silo.Tests.Grains;
+using Singr.Testing;
+
+namespace Singr.Silo.Tests;
+
+public sealed class TurnBasedExecutionTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await _database.ExecuteAsync(CounterGrain.HistoryTableSql);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task A_thousand_concurrent_calls_run_one_at_a_time_and_all_survive_a_restart()
+    {
+        await using (var silo = await TestSilo.StartAsync(_database, TestGrains.Register))
+        {
+            var counter = silo.GrainFactory.GetGrain<ICounterGrain>("busy-counter");
+            var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(counter.Increment)));
+
+            Assert.Equal(Enumerable.Range(1, 1000).Select(i => (long)i), results.Order());
+        }
+
+        await using var restarted = await TestSilo.StartAsync(_database, TestGrains.Register);
+        Assert.Equal(1000, await restarted.GrainFactory.GetGrain<ICounterGrain>("busy-counter").GetCount());
+    }
+
+    [Fact]
+    public async Task Calls_from_one_caller_run_in_the_order_they_were_made()
+    {
+        await using var silo = await TestSilo.StartAsync(_database, TestGrains.Register);
+        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("ordered-counter");
+
+        var pending = Enumerable.Range(0, 50).Select(_ => counter.Increment()).ToList();
+        var results = await Task.WhenAll(pending);
+
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), results);
+    }
+
+    [Fact]
+    public async Task References_to_one_grain_share_its_activation_and_other_keys_get_their_own()
+    {
+        await using var silo = await TestSilo.StartAsync(_database, TestGrains.Register);
+
+        var first = await silo.GrainFactory.GetGrain<ICounterGrain>("shared").GetActivationId();
+        var second = await silo.GrainFactory.GetGrain<ICounterGrain>("shared").GetActivationId();
+        var other = await silo.GrainFactory.GetGrain<ICounterGrain>("not-shared").GetActivationId();
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
+    }
+}
