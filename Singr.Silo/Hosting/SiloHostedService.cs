@@ -20,7 +20,9 @@ internal sealed class SiloHostedService(
     ILogger<SiloHostedService> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _stopGate = new();
     private Task _background = Task.CompletedTask;
+    private Task? _stop;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +36,16 @@ internal sealed class SiloHostedService(
         logger.LogInformation("Silo {SiloId} at {Address} is active", runtime.Identity.SiloId, runtime.Identity.Address);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Idempotent: a web host may be stopped both by its own run loop and by whoever disposes it.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate)
+        {
+            return _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         var fenced = lifecycle.Status == SiloStatus.Dead;
         if (!fenced)

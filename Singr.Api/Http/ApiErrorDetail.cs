@@ -1,0 +1,3 @@
+namespace Singr.Api.Http;
+
+public sealed record ApiErrorDetail(string Field, string Message);

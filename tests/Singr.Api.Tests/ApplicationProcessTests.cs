@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.Json;
+using Singr.Testing;
+
+namespace Singr.Api.Tests;
+
+/// <summary>The application as its own process: what `make run` serves and what Kubernetes probes and stops.</summary>
+public sealed class ApplicationProcessTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(migrate: false);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task The_process_becomes_ready_logs_json_without_secrets_and_stops_gracefully_on_sigterm()
+    {
+        await using var app = ApplicationProcess.Start(_database.ConnectionString, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Singr__SeedDemo"] = "true",
+        });
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+
+        await Eventually.TrueAsync(
+            async () => !app.HasExited && await IsReadyAsync(client),
+            TimeSpan.FromSeconds(90),
+            "the process answers /health/ready with 200");
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/health/live?access_token=SECRET-IN-QUERY"))
+        {
+            request.Headers.Add("X-Request-Id", "process-test-1");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "SECRET-IN-HEADER");
+            using var live = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        }
+
+        app.Signal("TERM");
+        await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, app.ExitCode);
+        var lines = app.OutputLines.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        Assert.All(lines, line => JsonDocument.Parse(line).Dispose());
+        Assert.Contains(lines, l => l.Contains("/health/live", StringComparison.Ordinal) && l.Contains("process-test-1", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("SECRET", StringComparison.Ordinal));
+        Assert.Equal(["stopped"], await _database.ColumnAsync<string>("SELECT status FROM silo_membership"));
+        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM venues WHERE slug = 'demo-venue'"));
+    }
+
+    [Fact]
+    public async Task Without_a_database_the_process_refuses_to_start_and_says_what_to_set()
+    {
+        await using var app = ApplicationProcess.Start(string.Empty, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        });
+
+        await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains(app.OutputLines, l => l.Contains("SINGR_POSTGRES", StringComparison.Ordinal));
+    }
+
+    private static async Task<bool> IsReadyAsync(HttpClient client)
+    {
+        try
+        {
+            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Singr.Api.Tests;
+
+public sealed record CapturedLogRecord(string Category, string Message, IReadOnlyDictionary<string, object?> Properties, string? Exception)
+{
+    public override string ToString() =>
+        $"{Category}: {Message} {string.Join(' ', Properties.Select(p => $"{p.Key}={p.Value}"))} {Exception}";
+}
