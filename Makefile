@@ -1,0 +1,29 @@
+# Developer entry points. See scripts/*.sh for details.
+#   make run                      API on http://127.0.0.1:5080 (private PostgreSQL unless SINGR_POSTGRES is set)
+#   make test [ARGS="--filter X"] build + all tests, TRX results in .test-results/
+#   make db-start / db-stop       the private PostgreSQL cluster (127.0.0.1:54329, or $SINGR_PG_PORT)
+
+ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+ARGS ?=
+
+.PHONY: run test build db-start db-stop clean
+
+run:
+	bash "$(ROOT)/scripts/run.sh" $(ARGS)
+
+test:
+	bash "$(ROOT)/scripts/test.sh" $(ARGS)
+
+build:
+	cd "$(ROOT)" && dotnet build Singr.sln -c Release
+
+db-start:
+	bash "$(ROOT)/scripts/postgres.sh" start
+
+db-stop:
+	bash "$(ROOT)/scripts/postgres.sh" stop
+
+# Does not touch the database (.data/); use "make db-stop" and remove .data/ for that.
+clean:
+	cd "$(ROOT)" && dotnet clean Singr.sln -c Release
+	rm -rf "$(ROOT)/.test-results"
