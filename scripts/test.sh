@@ -106,9 +106,18 @@ if [ "$build_rc" -ne 0 ]; then
     exit "$build_rc"
 fi
 
-log "dotnet test Singr.sln -c Release (results in $RESULTS_DIR)"
+# One dotnet test per project, each with its own TRX file name: the default names carry only a
+# timestamp to the second, and two projects finishing in the same second would overwrite each other.
 test_rc=0
-run dotnet test Singr.sln -c Release --no-build --disable-build-servers \
-    --logger "trx" --results-directory "$RESULTS_DIR" "$@" || test_rc=$?
-log "dotnet test exited with status $test_rc"
+for project in tests/*/*.Tests.csproj; do
+    name="$(basename "$project" .csproj)"
+    log "dotnet test $project (results in $RESULTS_DIR/$name.trx)"
+    project_rc=0
+    run dotnet test "$project" -c Release --no-build --disable-build-servers \
+        --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS_DIR" "$@" || project_rc=$?
+    if [ "$project_rc" -ne 0 ]; then
+        log "$name: dotnet test exited with status $project_rc"
+        test_rc=$project_rc
+    fi
+done
 exit "$test_rc"
