@@ -2,18 +2,28 @@ using Singr.Api.Health;
 using Singr.Api.Logging;
 using Singr.Api.Seeding;
 using Singr.Grains;
+using Singr.Silo.Cluster;
+using Singr.Silo.Forwarding;
 using Singr.Silo.Hosting;
+using Singr.Silo.Runtime;
 
 namespace Singr.Api;
 
-/// <summary>Composition of the Singr web application: services, then the request pipeline.</summary>
+/// <summary>Composition of a Singr process: services for its role, then the request pipeline.</summary>
 public static class SingrApplication
 {
     public const string ConnectionStringName = "Singr";
 
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--Singr:Cluster:Role=silo</c>).</param>
+    /// <param name="registerExtraGrains">Grains besides Singr's own (test grains in cluster tests).</param>
+    /// <param name="configureBuilder">Runs before anything reads configuration.</param>
+    public static WebApplication Build(
+        string[] args,
+        Action<GrainTypeRegistry>? registerExtraGrains = null,
+        Action<WebApplicationBuilder>? configureBuilder = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        configureBuilder?.Invoke(builder);
         ConfigureLogging(builder);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
@@ -24,10 +34,18 @@ public static class SingrApplication
                 "No database: set SINGR_POSTGRES (or ConnectionStrings__Singr) to a PostgreSQL connection string, or start with 'make run'.");
         }
 
+        var role = ClusterOptions.ParseRole(builder.Configuration[$"{ClusterOptions.SectionName}:Role"] ?? "silo+api");
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingrDatabase(connectionString);
-        builder.Services.AddSingrSilo(builder.Configuration, grains => grains.AddGrainsFromAssembly(GrainsAssembly.Assembly));
-        if (builder.Configuration.GetValue<bool>("Singr:SeedDemo"))
+        builder.Services.AddSingrDatabase(connectionString, builder.Configuration);
+        builder.Services.AddSingrCluster(
+            builder.Configuration,
+            grains =>
+            {
+                grains.AddGrainsFromAssembly(GrainsAssembly.Assembly);
+                registerExtraGrains?.Invoke(grains);
+            },
+            silo => silo.Address = AdvertisedAddress(builder.Configuration) ?? silo.Address);
+        if (builder.Configuration.GetValue<bool>("Singr:SeedDemo") && role != ProcessRole.Silo)
         {
             builder.Services.AddHostedService<DemoSeeder>();
         }
@@ -38,7 +56,31 @@ public static class SingrApplication
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.MapHealthEndpoints();
+        if (role != ProcessRole.Api)
+        {
+            app.MapSingrInternalEndpoints();
+        }
+
         return app;
+    }
+
+    /// <summary>
+    /// Where other processes reach this silo: <c>Singr:Silo:Address</c> when set (Kubernetes sets it from the pod IP),
+    /// else the first URL Kestrel listens on, with a wildcard host replaced by this machine's name.
+    /// </summary>
+    private static string? AdvertisedAddress(ConfigurationManager configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SiloOptions.SectionName}:Address"]))
+        {
+            return null;
+        }
+
+        var firstUrl = (configuration["urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+        return firstUrl
+            .Replace("://+:", $"://{Environment.MachineName}:", StringComparison.Ordinal)
+            .Replace("://*:", $"://{Environment.MachineName}:", StringComparison.Ordinal)
+            .Replace("://0.0.0.0:", $"://{Environment.MachineName}:", StringComparison.Ordinal)
+            .Replace("://[::]:", $"://{Environment.MachineName}:", StringComparison.Ordinal);
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)

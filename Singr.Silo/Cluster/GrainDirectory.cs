@@ -7,15 +7,19 @@ namespace Singr.Silo.Cluster;
 /// <summary>
 /// The grain_directory table: which silo hosts each active grain. The first writer wins; a row is taken over only from
 /// a silo that is no longer live, or replaced by its own silo (whose catalog is the authority on its activations).
+/// Only a silo that is active in the membership table may register.
 /// </summary>
 internal sealed class GrainDirectory(NpgsqlDataSource dataSource, SiloIdentity silo, SiloOptions options)
 {
     private const string RegisterSql =
-        "INSERT INTO grain_directory AS d (grain_type, grain_key, silo_id, activation_id) VALUES ($1, $2, $3, $4) " +
+        "INSERT INTO grain_directory AS d (grain_type, grain_key, silo_id, activation_id) " +
+        "SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM silo_membership WHERE silo_id = $3 AND status = 'active' FOR KEY SHARE) " +
         "ON CONFLICT (grain_type, grain_key) DO UPDATE SET silo_id = excluded.silo_id, activation_id = excluded.activation_id, registered_at = now() " +
         "WHERE d.silo_id = excluded.silo_id OR NOT EXISTS (" +
         "  SELECT 1 FROM silo_membership m WHERE m.silo_id = d.silo_id AND m.status IN ('joining', 'active', 'shutting_down')) " +
         "RETURNING silo_id";
+
+    private const string OwnerSql = "SELECT silo_id FROM grain_directory WHERE grain_type = $1 AND grain_key = $2";
 
     public async Task RegisterAsync(GrainActivation activation, CancellationToken cancellationToken)
     {
@@ -29,11 +33,21 @@ internal sealed class GrainDirectory(NpgsqlDataSource dataSource, SiloIdentity s
         command.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Key });
         command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
         command.Parameters.Add(new NpgsqlParameter { Value = activation.ActivationId });
-        var owner = await command.ExecuteScalarAsync(cancellationToken);
-        if (owner is null)
+        if (await command.ExecuteScalarAsync(cancellationToken) is not null)
         {
-            throw new GrainTransientException(activation.GrainId, "the grain is active on another live silo.");
+            return;
         }
+
+        await using var ownerCommand = dataSource.CreateCommand(OwnerSql);
+        ownerCommand.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Type });
+        ownerCommand.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Key });
+        if (await ownerCommand.ExecuteScalarAsync(cancellationToken) is Guid owner && owner != silo.SiloId)
+        {
+            throw new NotOwnerException(activation.GrainId, owner);
+        }
+
+        // No row was written and none names another owner: this silo is not active in the membership table any more.
+        throw new SiloFencedException(silo.SiloId);
     }
 
     public async Task UnregisterAsync(GrainActivation activation, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Singr.Silo.Hosting;
 using Singr.Silo.Runtime;
@@ -12,22 +11,30 @@ namespace Singr.Silo.Cluster;
 internal sealed class MembershipAgent(
     MembershipTable table,
     SiloRuntime runtime,
-    SiloLifecycle lifecycle,
+    SiloFencing fencing,
+    ClusterMembershipView view,
     SiloOptions options,
-    IHostApplicationLifetime applicationLifetime,
     ILogger<MembershipAgent> logger)
 {
+    /// <summary>Tests pause heartbeats to play a silo that hangs (a long GC pause, a network partition).</summary>
+    internal bool HeartbeatsPaused { get; set; }
+
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.HeartbeatInterval, runtime.TimeProvider);
         var silence = options.HeartbeatInterval * options.MissedHeartbeatsBeforeDead;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (HeartbeatsPaused)
+            {
+                continue;
+            }
+
             try
             {
                 if (!await table.HeartbeatAsync(runtime.Identity, stoppingToken))
                 {
-                    await FenceAsync();
+                    await fencing.FenceAsync("its heartbeat found its membership row dead");
                     return;
                 }
 
@@ -36,28 +43,13 @@ internal sealed class MembershipAgent(
                 {
                     logger.LogWarning("Declared silo {SiloId} dead after {Silence} without a heartbeat", siloId, silence);
                 }
+
+                await view.RefreshAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Membership heartbeat failed; retrying on the next tick");
             }
         }
-    }
-
-    private async Task FenceAsync()
-    {
-        logger.LogCritical("Silo {SiloId} was declared dead by the cluster; it stops hosting grains and exits", runtime.Identity.SiloId);
-        lifecycle.MoveTo(SiloStatus.Dead);
-        using var timeout = new CancellationTokenSource(options.DeactivationTimeout);
-        try
-        {
-            await runtime.DeactivateAllAsync(timeout.Token);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Deactivation after fencing did not finish");
-        }
-
-        applicationLifetime.StopApplication();
     }
 }

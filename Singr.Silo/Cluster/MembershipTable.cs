@@ -2,7 +2,11 @@ using Npgsql;
 
 namespace Singr.Silo.Cluster;
 
-/// <summary>The silo_membership table: who is in the cluster, and who has stopped answering.</summary>
+/// <summary>
+/// The silo_membership table: who is in the cluster, and who has stopped answering. Declaring a silo dead locks its row
+/// FOR UPDATE, which waits for that silo's state writes in flight (they hold it FOR KEY SHARE) and makes every later
+/// write of that silo see it dead: the fence that keeps a replaced silo from committing anything.
+/// </summary>
 internal sealed class MembershipTable(NpgsqlDataSource dataSource)
 {
     /// <summary>
@@ -14,7 +18,8 @@ internal sealed class MembershipTable(NpgsqlDataSource dataSource)
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command(
             "UPDATE silo_membership SET status = 'dead', declared_dead_at = now(), declared_dead_by = $1 " +
-            "WHERE address = $2 AND generation < $3 AND status IN ('joining', 'active', 'shutting_down')",
+            "WHERE silo_id IN (SELECT silo_id FROM silo_membership " +
+            "  WHERE address = $2 AND generation < $3 AND status IN ('joining', 'active', 'shutting_down') FOR UPDATE)",
             silo.SiloId, silo.Address, silo.Generation));
         batch.BatchCommands.Add(Command(
             "INSERT INTO silo_membership (silo_id, address, generation, status, started_at, heartbeat_at) " +
@@ -40,7 +45,9 @@ internal sealed class MembershipTable(NpgsqlDataSource dataSource)
         var dead = new List<Guid>();
         await using (var command = new NpgsqlCommand(
             "UPDATE silo_membership SET status = 'dead', declared_dead_at = now(), declared_dead_by = $1 " +
-            "WHERE status IN ('joining', 'active', 'shutting_down') AND silo_id <> $1 AND heartbeat_at < now() - $2 " +
+            "WHERE silo_id IN (SELECT silo_id FROM silo_membership " +
+            "  WHERE status IN ('joining', 'active', 'shutting_down') AND silo_id <> $1 AND heartbeat_at < now() - $2 FOR UPDATE) " +
+            "AND EXISTS (SELECT 1 FROM silo_membership WHERE silo_id = $1 AND status = 'active') " +
             "RETURNING silo_id",
             connection,
             transaction))

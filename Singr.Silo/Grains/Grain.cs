@@ -21,6 +21,9 @@ public abstract class Grain
     /// <summary>Cancelled when the activation starts deactivating.</summary>
     protected CancellationToken DeactivationToken => Activation.DeactivationToken;
 
+    /// <summary>The silo this activation runs on (its id), as Orleans's RuntimeIdentity: for logs and tests.</summary>
+    public string RuntimeIdentity => Activation.Runtime.Identity.SiloId.ToString("D");
+
     public string GetPrimaryKeyString() => GrainId.Key;
 
     public Guid GetPrimaryKey() => Guid.Parse(GrainId.Key);

@@ -20,7 +20,7 @@ public abstract class Grain<TState> : Grain
     protected async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         var stored = await Activation.Runtime.StateStorage.ReadAsync(GrainId, cancellationToken);
-        State = stored is null ? new TState() : Activation.Runtime.StateSerializer.Deserialize<TState>(stored.Json);
+        State = stored is null ? new TState() : GrainStateSerializer.Deserialize<TState>(stored.Json);
         StateVersion = stored?.Version ?? 0;
     }
 
@@ -33,7 +33,7 @@ public abstract class Grain<TState> : Grain
     /// </summary>
     protected async Task WriteStateAsync(Func<GrainTransaction, Task>? alsoWrite)
     {
-        var json = Activation.Runtime.StateSerializer.Serialize(State);
+        var json = GrainStateSerializer.Serialize(State);
         try
         {
             StateVersion = await Activation.Runtime.StateStorage.WriteAsync(GrainId, json, StateVersion, alsoWrite, CancellationToken.None);

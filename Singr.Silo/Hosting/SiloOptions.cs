@@ -5,8 +5,8 @@ public sealed class SiloOptions
 {
     public const string SectionName = "Singr:Silo";
 
-    /// <summary>How other silos reach this one (host:port). Defaults to the machine name.</summary>
-    public string Address { get; set; } = Environment.MachineName;
+    /// <summary>The base URL other silos and front ends reach this silo's internal endpoint at.</summary>
+    public string Address { get; set; } = "http://127.0.0.1:5080";
 
     /// <summary>An activation with no call for this long is deactivated.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);

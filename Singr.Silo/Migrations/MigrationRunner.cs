@@ -52,6 +52,23 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         }
     }
 
+    /// <returns>The versions not yet applied (for processes that leave migrating to a migration job).</returns>
+    public async Task<IReadOnlyList<int>> PendingAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return [.. migrations.Select(m => m.Version)];
+            }
+        }
+
+        var applied = await ReadAppliedAsync(connection, cancellationToken);
+        return [.. migrations.Select(m => m.Version).Where(v => !applied.ContainsKey(v))];
+    }
+
     private async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -5,8 +5,16 @@ using Singr.Silo.Runtime;
 
 namespace Singr.Silo.Reminders;
 
-/// <summary>Polls for due reminders and delivers each tick to its grain, activating the grain if it is not active.</summary>
-internal sealed class ReminderService(SiloRuntime runtime, ReminderTable table, SiloOptions options, ILogger<ReminderService> logger)
+/// <summary>
+/// Polls for due reminders and delivers each tick to its grain, wherever in the cluster it lives or gets activated.
+/// Any silo may claim a tick; the claim moves the reminder on, so no tick is delivered twice.
+/// </summary>
+internal sealed class ReminderService(
+    SiloRuntime runtime,
+    GrainCallRouter router,
+    ReminderTable table,
+    SiloOptions options,
+    ILogger<ReminderService> logger)
 {
     private const int BatchSize = 100;
     private static readonly System.Reflection.MethodInfo ReceiveReminder =
@@ -34,9 +42,7 @@ internal sealed class ReminderService(SiloRuntime runtime, ReminderTable table, 
         var status = new TickStatus(reminder.DueAt, reminder.Period, runtime.TimeProvider.GetUtcNow());
         try
         {
-            await runtime.InvokeAsync<object?>(
-                new GrainCall(reminder.GrainId, ReceiveReminder, [reminder.Name, status]),
-                CancellationToken.None);
+            await router.CallAsync(new GrainCall(reminder.GrainId, ReceiveReminder, [reminder.Name, status]), CancellationToken.None);
         }
         catch (Exception ex)
         {

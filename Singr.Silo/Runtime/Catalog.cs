@@ -38,6 +38,8 @@ internal sealed class Catalog(ILoggerFactory loggerFactory)
         }
     }
 
+    public bool Contains(GrainId grainId) => _activations.ContainsKey(grainId);
+
     public void StopActivating() => _acceptingActivations = false;
 
     public void Remove(GrainActivation activation) =>

@@ -258,7 +258,7 @@ internal sealed class GrainActivation
             timer.Dispose();
         }
 
-        if (_instance is not null && reason != DeactivationReason.StateUnreliable)
+        if (_instance is not null && reason is not (DeactivationReason.StateUnreliable or DeactivationReason.SiloFenced))
         {
             try
             {

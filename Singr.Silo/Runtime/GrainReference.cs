@@ -5,26 +5,26 @@ using Singr.Silo.Grains;
 namespace Singr.Silo.Runtime;
 
 /// <summary>
-/// The object behind a grain interface handed out by the grain factory: every method call becomes a <see cref="GrainCall"/>.
-/// Must stay non-sealed with a public constructor: <see cref="DispatchProxy"/> derives from it.
+/// The object behind a grain interface handed out by the grain factory: every method call becomes a <see cref="GrainCall"/>
+/// routed to wherever the grain lives. Must stay non-sealed with a public constructor: <see cref="DispatchProxy"/> derives from it.
 /// </summary>
 #pragma warning disable CA1852
 internal class GrainReference : DispatchProxy
 #pragma warning restore CA1852
 {
-    private static readonly ConcurrentDictionary<MethodInfo, Func<SiloRuntime, GrainCall, object>> Dispatchers = new();
-    private static readonly MethodInfo InvokeTypedMethod =
-        typeof(GrainReference).GetMethod(nameof(InvokeTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly ConcurrentDictionary<MethodInfo, Func<GrainCallRouter, GrainCall, object>> Dispatchers = new();
+    private static readonly MethodInfo RouteTypedMethod =
+        typeof(GrainReference).GetMethod(nameof(RouteTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private SiloRuntime? _runtime;
+    private GrainCallRouter? _router;
 
     public GrainId GrainId { get; private set; }
 
-    public static TGrainInterface Create<TGrainInterface>(SiloRuntime runtime, GrainId grainId)
+    public static TGrainInterface Create<TGrainInterface>(GrainCallRouter router, GrainId grainId)
     {
         var proxy = Create<TGrainInterface, GrainReference>();
         var reference = (GrainReference)(object)proxy!;
-        reference._runtime = runtime;
+        reference._router = router;
         reference.GrainId = grainId;
         return proxy;
     }
@@ -40,21 +40,21 @@ internal class GrainReference : DispatchProxy
         }
 
         var dispatcher = Dispatchers.GetOrAdd(targetMethod, CreateDispatcher);
-        return dispatcher(_runtime!, new GrainCall(GrainId, targetMethod, args ?? []));
+        return dispatcher(_router!, new GrainCall(GrainId, targetMethod, args ?? []));
     }
 
-    private static Func<SiloRuntime, GrainCall, object> CreateDispatcher(MethodInfo method)
+    private static Func<GrainCallRouter, GrainCall, object> CreateDispatcher(MethodInfo method)
     {
-        if (method.ReturnType == typeof(Task))
+        var resultType = GrainCall.ResultTypeOf(method);
+        if (resultType is null)
         {
-            return (runtime, call) => runtime.InvokeAsync<object?>(call, CancellationToken.None);
+            return (router, call) => router.CallAsync(call, CancellationToken.None);
         }
 
-        var resultType = method.ReturnType.GetGenericArguments()[0];
-        var typed = InvokeTypedMethod.MakeGenericMethod(resultType);
-        return (runtime, call) => typed.Invoke(null, [runtime, call])!;
+        var typed = RouteTypedMethod.MakeGenericMethod(resultType);
+        return (router, call) => typed.Invoke(null, [router, call])!;
     }
 
-    private static Task<TResult> InvokeTyped<TResult>(SiloRuntime runtime, GrainCall call) =>
-        runtime.InvokeAsync<TResult>(call, CancellationToken.None);
+    private static async Task<TResult> RouteTyped<TResult>(GrainCallRouter router, GrainCall call) =>
+        (TResult)(await router.CallAsync(call, CancellationToken.None))!;
 }

@@ -9,6 +9,7 @@ public sealed class GrainTypeRegistry
 {
     private readonly Dictionary<Type, Type> _classByInterface = [];
     private readonly Dictionary<string, Type> _classByTypeName = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Interface, string Method), MethodInfo> _methods = [];
 
     public GrainTypeRegistry AddGrain<TGrainInterface, TGrain>()
         where TGrainInterface : IGrain
@@ -45,6 +46,15 @@ public sealed class GrainTypeRegistry
         return name.ToLowerInvariant();
     }
 
+    /// <summary>A method's name with its parameter types: unique within an interface even with overloads.</summary>
+    internal static string MethodIdOf(MethodInfo method) =>
+        $"{method.Name}({string.Join(',', method.GetParameters().Select(p => p.ParameterType.FullName))})";
+
+    internal MethodInfo ResolveMethod(string interfaceName, string methodId) =>
+        _methods.TryGetValue((interfaceName, methodId), out var method)
+            ? method
+            : throw new InvalidOperationException($"No registered grain interface {interfaceName} has a method {methodId}.");
+
     internal string TypeNameFor(Type grainInterface) =>
         _classByInterface.TryGetValue(grainInterface, out var grainClass)
             ? TypeNameOf(grainClass)
@@ -67,6 +77,17 @@ public sealed class GrainTypeRegistry
         foreach (var grainInterface in grainClass.GetInterfaces().Where(IsCallableGrainInterface))
         {
             EnsureMethodsAreAsync(grainInterface);
+            foreach (var method in grainInterface.GetMethods())
+            {
+                _methods[(grainInterface.FullName!, MethodIdOf(method))] = method;
+            }
+
+            // IRemindable is implemented by many grains; references are never obtained through it.
+            if (grainInterface == typeof(IRemindable))
+            {
+                continue;
+            }
+
             if (_classByInterface.TryGetValue(grainInterface, out var existing) && existing != grainClass)
             {
                 throw new InvalidOperationException($"{grainInterface.Name} is implemented by both {existing.Name} and {grainClass.Name}.");

@@ -10,8 +10,9 @@ using Singr.Silo.Storage;
 namespace Singr.Silo.Runtime;
 
 /// <summary>
-/// Runs grain calls: finds or creates the activation, queues the call in its mailbox, and when a state write lost a
-/// version race, retries the call once on a fresh activation that reads the state anew.
+/// Runs grain calls on this silo: finds or creates the activation, queues the call in its mailbox, and when a state
+/// write lost a version race, retries the call once on a fresh activation that reads the state anew.
+/// Which silo a call belongs on is the <see cref="GrainCallRouter"/>'s business.
 /// </summary>
 internal sealed class SiloRuntime
 {
@@ -22,6 +23,7 @@ internal sealed class SiloRuntime
     private readonly GrainTypeRegistry _registry;
     private readonly ILogger _logger;
     private volatile bool _acceptingCalls = true;
+    private IGrainFactory? _grainFactory;
 
     public SiloRuntime(
         IServiceProvider services,
@@ -43,7 +45,6 @@ internal sealed class SiloRuntime
         Reminders = reminders;
         TimeProvider = timeProvider;
         Catalog = new Catalog(loggerFactory);
-        GrainFactory = new GrainFactory(this, registry);
         _logger = loggerFactory.CreateLogger<SiloRuntime>();
     }
 
@@ -51,11 +52,12 @@ internal sealed class SiloRuntime
 
     public SiloIdentity Identity { get; }
 
-    public IGrainFactory GrainFactory { get; }
+    /// <summary>Resolved on first use: the factory's router depends on this runtime.</summary>
+    public IGrainFactory GrainFactory => _grainFactory ??= _services.GetRequiredService<IGrainFactory>();
+
+    public bool IsAcceptingCalls => _acceptingCalls;
 
     public GrainStateStorage StateStorage { get; }
-
-    public GrainStateSerializer StateSerializer { get; } = new();
 
     public GrainDirectory Directory { get; }
 
@@ -65,7 +67,9 @@ internal sealed class SiloRuntime
 
     public Catalog Catalog { get; }
 
-    public async Task<TResult> InvokeAsync<TResult>(GrainCall call, CancellationToken cancellationToken)
+    public bool IsActiveHere(GrainId grainId) => Catalog.Contains(grainId);
+
+    public async Task<object?> InvokeLocalAsync(GrainCall call, CancellationToken cancellationToken)
     {
         if (!_acceptingCalls)
         {
@@ -80,7 +84,7 @@ internal sealed class SiloRuntime
             var activation = Catalog.GetOrCreate(this, call.GrainId, grainClass);
             try
             {
-                return await activation.InvokeAsync(grain => RunAsync<TResult>(call, grain))
+                return await activation.InvokeAsync(call.RunAsync)
                     .WaitAsync(Options.CallTimeout, TimeProvider, cancellationToken);
             }
             catch (ActivationUnavailableException ex)
@@ -106,21 +110,14 @@ internal sealed class SiloRuntime
     }
 
     /// <summary>Stops new calls from outside the silo, then deactivates every activation after the calls they already hold.</summary>
-    public async Task DeactivateAllAsync(CancellationToken cancellationToken)
+    public async Task DeactivateAllAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _acceptingCalls = false;
         Catalog.StopActivating();
-        var deactivations = Catalog.Activations.Select(a => a.RequestDeactivation(DeactivationReason.SiloShuttingDown));
+        var deactivations = Catalog.Activations.Select(a => a.RequestDeactivation(reason));
         await Task.WhenAll(deactivations).WaitAsync(cancellationToken);
     }
 
     public Grain CreateGrainInstance(Type grainClass) =>
         (Grain)ActivatorUtilities.CreateInstance(_services, grainClass);
-
-    private static async Task<TResult> RunAsync<TResult>(GrainCall call, Grain grain)
-    {
-        var task = call.Run(grain);
-        await task;
-        return task is Task<TResult> typed ? typed.Result : default!;
-    }
 }

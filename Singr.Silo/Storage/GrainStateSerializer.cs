@@ -4,16 +4,17 @@ using System.Text.Json.Serialization;
 namespace Singr.Silo.Storage;
 
 /// <summary>Grain state as JSON: camelCase, enums as strings, so stored rows stay readable with psql.</summary>
-internal sealed class GrainStateSerializer
+internal static class GrainStateSerializer
 {
-    private readonly JsonSerializerOptions _options = new(JsonSerializerDefaults.Web)
+    /// <summary>Also the format of grain calls between silos.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public string Serialize<TState>(TState state) => JsonSerializer.Serialize(state, _options);
+    public static string Serialize<TState>(TState state) => JsonSerializer.Serialize(state, Options);
 
-    public TState Deserialize<TState>(string json) =>
-        JsonSerializer.Deserialize<TState>(json, _options)
+    public static TState Deserialize<TState>(string json) =>
+        JsonSerializer.Deserialize<TState>(json, Options)
         ?? throw new JsonException($"Stored state of type {typeof(TState).Name} deserialised to null.");
 }

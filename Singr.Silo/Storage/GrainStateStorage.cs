@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Singr.Silo.Cluster;
 using Singr.Silo.Grains;
 
 namespace Singr.Silo.Storage;
@@ -7,19 +8,26 @@ namespace Singr.Silo.Storage;
 /// <summary>
 /// Grain state rows guarded by a version. The first write inserts (the primary key on the grain identity refuses a
 /// second first write); every later write is an UPDATE that names the version it read. Zero rows means another
-/// activation wrote first, and nothing of this write is committed.
+/// activation wrote first, and nothing of this write is committed. Every write also requires this silo to be live in
+/// the membership table (locking its row FOR KEY SHARE), so a silo declared dead cannot commit.
 /// </summary>
-internal sealed class GrainStateStorage(NpgsqlDataSource dataSource)
+internal sealed class GrainStateStorage(NpgsqlDataSource dataSource, SiloIdentity silo)
 {
     private const string ReadSql =
         "SELECT state::text, version FROM grain_state WHERE grain_type = $1 AND grain_key = $2";
 
+    private const string SiloIsLive =
+        "EXISTS (SELECT 1 FROM silo_membership WHERE silo_id = $4 AND status IN ('active', 'shutting_down') FOR KEY SHARE)";
+
     private const string InsertSql =
-        "INSERT INTO grain_state (grain_type, grain_key, state, version) VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING";
+        "INSERT INTO grain_state (grain_type, grain_key, state, version) SELECT $1, $2, $3, 1 WHERE " + SiloIsLive +
+        " ON CONFLICT DO NOTHING";
 
     private const string UpdateSql =
         "UPDATE grain_state SET state = $3, version = version + 1, updated_at = now() " +
-        "WHERE grain_type = $1 AND grain_key = $2 AND version = $4";
+        "WHERE grain_type = $1 AND grain_key = $2 AND version = $5 AND " + SiloIsLive;
+
+    private const string SiloStatusSql = "SELECT status FROM silo_membership WHERE silo_id = $1";
 
     public async Task<StoredGrainState?> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
     {
@@ -60,7 +68,7 @@ internal sealed class GrainStateStorage(NpgsqlDataSource dataSource)
         return newVersion;
     }
 
-    private static async Task WriteStateRowAsync(
+    private async Task WriteStateRowAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
         GrainId grainId,
@@ -72,15 +80,24 @@ internal sealed class GrainStateStorage(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
         command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json });
+        command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
         if (expectedVersion != 0)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
         }
 
-        var rows = await command.ExecuteNonQueryAsync(cancellationToken);
-        if (rows == 0)
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
-            throw new InconsistentStateException(grainId, expectedVersion);
+            return;
         }
+
+        await using var status = new NpgsqlCommand(SiloStatusSql, connection, transaction);
+        status.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
+        if (await status.ExecuteScalarAsync(cancellationToken) is not ("active" or "shutting_down"))
+        {
+            throw new SiloFencedException(silo.SiloId);
+        }
+
+        throw new InconsistentStateException(grainId, expectedVersion);
     }
 }

@@ -40,6 +40,21 @@ public sealed class GrainTransaction
         _commands.Add(command);
     }
 
+    /// <summary>
+    /// Appends event <paramref name="sequence"/> to a stream and wakes its subscribers in every process once this
+    /// transaction commits. The grain numbers its events (1, 2, 3, … with no gaps): it is the stream's only writer.
+    /// </summary>
+    public void AppendEvent(string streamId, long sequence, string eventType, string payloadJson)
+    {
+        Add(
+            "INSERT INTO stream_events (stream_id, seq, event_type, payload) VALUES ($1, $2, $3, $4)",
+            streamId,
+            sequence,
+            eventType,
+            Jsonb(payloadJson));
+        Add("SELECT pg_notify($1, $2)", Streams.EventStreamHub.NotificationChannel, streamId);
+    }
+
     /// <summary>A parameter sent as jsonb.</summary>
     public static NpgsqlParameter Jsonb(string json) => new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json };
 

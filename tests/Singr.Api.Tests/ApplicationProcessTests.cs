@@ -20,11 +20,14 @@ public sealed class ApplicationProcessTests : IAsyncLifetime
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Singr__SeedDemo"] = "true",
+            ["Singr__Cluster__Secret"] = "process-test-cluster-secret-0123456789",
         });
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
 
         await Eventually.TrueAsync(
-            async () => !app.HasExited && await IsReadyAsync(client),
+            async () => app.HasExited
+                ? throw new InvalidOperationException("The process exited:\n" + string.Join('\n', app.OutputLines))
+                : await IsReadyAsync(client),
             TimeSpan.FromSeconds(90),
             "the process answers /health/ready with 200");
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/health/live?access_token=SECRET-IN-QUERY"))
@@ -59,6 +62,20 @@ public sealed class ApplicationProcessTests : IAsyncLifetime
 
         Assert.NotEqual(0, app.ExitCode);
         Assert.Contains(app.OutputLines, l => l.Contains("SINGR_POSTGRES", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Outside_development_the_process_refuses_to_start_without_a_cluster_secret()
+    {
+        await using var app = ApplicationProcess.Start(_database.ConnectionString, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        });
+
+        await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains(app.OutputLines, l => l.Contains("Singr__Cluster__Secret", StringComparison.Ordinal));
     }
 
     private static async Task<bool> IsReadyAsync(HttpClient client)

@@ -1,4 +1,4 @@
-using Singr.Silo.Tests.Grains;
+using Singr.Testing.Grains;
 using Singr.Testing;
 
 namespace Singr.Silo.Tests;
@@ -70,11 +70,12 @@ public sealed class ActivationLifecycleTests : IAsyncLifetime
         var timerKey = $"stopping-{Guid.NewGuid():N}";
         await silo.GrainFactory.GetGrain<ITimerGrain>(timerKey).Ping();
         var counter = silo.GrainFactory.GetGrain<ICounterGrain>("in-flight");
+        Assert.Equal(1, await counter.Increment());
         var inFlight = Enumerable.Range(0, 100).Select(_ => counter.Increment()).ToList();
 
         await silo.StopAsync();
 
-        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), (await Task.WhenAll(inFlight)).Order());
+        Assert.Equal(Enumerable.Range(2, 100).Select(i => (long)i), (await Task.WhenAll(inFlight)).Order());
         Assert.Equal(["SiloShuttingDown"], GrainProbe.Deactivations[timerKey]);
         Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM grain_directory"));
         Assert.Equal(["stopped"], await _database.ColumnAsync<string>("SELECT status FROM silo_membership"));
@@ -86,11 +87,11 @@ public sealed class ActivationLifecycleTests : IAsyncLifetime
     public async Task A_silo_restarted_at_the_same_address_after_a_crash_takes_over_its_predecessors_grains()
     {
         await _database.ExecuteAsync(
-            "INSERT INTO silo_membership (silo_id, address, generation, status) VALUES ('00000000-0000-0000-0000-00000000dead', 'crashed-host', 1, 'active')");
+            "INSERT INTO silo_membership (silo_id, address, generation, status) VALUES ('00000000-0000-0000-0000-00000000dead', 'http://crashed-host:5080', 1, 'active')");
         await _database.ExecuteAsync(
             "INSERT INTO grain_directory (grain_type, grain_key, silo_id, activation_id) VALUES ('timer', 'orphan', '00000000-0000-0000-0000-00000000dead', gen_random_uuid())");
 
-        await using var silo = await TestSilo.StartAsync(_database, TestGrains.Register, o => o.Address = "crashed-host");
+        await using var silo = await TestSilo.StartAsync(_database, TestGrains.Register, o => o.Address = "http://crashed-host:5080");
         await silo.GrainFactory.GetGrain<ITimerGrain>("orphan").Ping();
 
         Assert.Equal("dead", await _database.ScalarAsync<string>(

@@ -1,5 +1,5 @@
 using Npgsql;
-using Singr.Silo.Tests.Grains;
+using Singr.Testing.Grains;
 using Singr.Testing;
 
 namespace Singr.Silo.Tests;

@@ -1,4 +1,4 @@
-using Singr.Silo.Tests.Grains;
+using Singr.Testing.Grains;
 using Singr.Testing;
 
 namespace Singr.Silo.Tests;

@@ -1,45 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Singr.Grains.Interfaces.Runtime;
+using Singr.Silo.Cluster;
+using Singr.Silo.Forwarding;
 using Singr.Silo.Hosting;
 using Singr.Silo.Runtime;
+using Singr.Silo.Streams;
 
 namespace Singr.Testing;
 
-/// <summary>A silo hosted in the test process against a test database, started and stopped like the real one.</summary>
+/// <summary>
+/// A silo (or front end) in the test process against a test database, with Kestrel on its own loopback port so other
+/// silos can forward to it; started and stopped like the real one.
+/// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _app;
     private bool _stopped;
 
-    private TestSilo(IHost host) => _host = host;
+    private TestSilo(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
 
-    public IGrainFactory GrainFactory => _host.Services.GetRequiredService<IGrainFactory>();
+    public Uri Address { get; }
 
-    public IServiceProvider Services => _host.Services;
+    public IGrainFactory GrainFactory => _app.Services.GetRequiredService<IGrainFactory>();
+
+    public IEventStreams Streams => _app.Services.GetRequiredService<IEventStreams>();
+
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<TestSilo> StartAsync(
         TestDatabase database,
         Action<GrainTypeRegistry> registerGrains,
-        Action<SiloOptions>? configure = null)
+        Action<SiloOptions>? configure = null,
+        string role = "silo",
+        Action<ClusterOptions>? configureCluster = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingrDatabase(database.ConnectionString);
-        builder.Services.AddSingrSilo(new ConfigurationBuilder().Build(), registerGrains, options =>
-        {
-            options.Address = $"test-silo-{Guid.NewGuid():N}";
-            configure?.Invoke(options);
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return new TestSilo(host);
+        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.WebHost.UseUrls(address.ToString());
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingrDatabase(database.ConnectionString, builder.Configuration);
+        builder.Services.AddSingrCluster(
+            builder.Configuration,
+            registerGrains,
+            options =>
+            {
+                options.Address = address.ToString().TrimEnd('/');
+                options.HeartbeatInterval = TimeSpan.FromMilliseconds(500);
+                configure?.Invoke(options);
+            },
+            options =>
+            {
+                options.Role = role;
+                configureCluster?.Invoke(options);
+            });
+        builder.Services.Configure<StreamOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(300));
+        var app = builder.Build();
+        app.MapSingrInternalEndpoints();
+        await app.StartAsync();
+        return new TestSilo(app, address);
     }
 
-    /// <summary>A graceful stop: in-flight calls finish, every activation deactivates, the membership row says stopped.</summary>
+    /// <summary>A graceful stop: the silo drains (activations deactivate, calls go elsewhere), then the server stops.</summary>
     public async Task StopAsync()
     {
         if (_stopped)
@@ -48,12 +82,19 @@ public sealed class TestSilo : IAsyncDisposable
         }
 
         _stopped = true;
-        await _host.StopAsync();
+        await _app.StopAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        _host.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,6 @@
 using Singr.Silo.Grains;
 
-namespace Singr.Silo.Tests.Grains;
+namespace Singr.Testing.Grains;
 
 /// <summary>Writes its state with a row in side_rows, whose CHECK refuses negative values. Tests create side_rows.</summary>
 public sealed class SideRowGrain : Grain<SideRowState>, ISideRowGrain

@@ -1,6 +1,6 @@
 using Singr.Grains.Interfaces.Runtime;
 
-namespace Singr.Silo.Tests.Grains;
+namespace Singr.Testing.Grains;
 
 public interface IReminderGrain : IGrainWithStringKey, IRemindable
 {

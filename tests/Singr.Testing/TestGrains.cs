@@ -1,9 +1,9 @@
 using Singr.Silo.Runtime;
-using Singr.Silo.Tests.Grains;
+using Singr.Testing.Grains;
 
-namespace Singr.Silo.Tests;
+namespace Singr.Testing;
 
-internal static class TestGrains
+public static class TestGrains
 {
     public static void Register(GrainTypeRegistry registry) => registry.AddGrainsFromAssembly(typeof(CounterGrain).Assembly);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Singr.Silo.Tests.Grains;
+namespace Singr.Testing.Grains;
 
 /// <summary>What test grains report about themselves (ticks, reminders, deactivations), keyed by grain key.</summary>
 public static class GrainProbe

@@ -1,6 +1,6 @@
 using Singr.Silo.Grains;
 
-namespace Singr.Silo.Tests.Grains;
+namespace Singr.Testing.Grains;
 
 public sealed class TimerGrain : Grain, ITimerGrain
 {

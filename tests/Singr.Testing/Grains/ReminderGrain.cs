@@ -1,7 +1,7 @@
 using Singr.Grains.Interfaces.Runtime;
 using Singr.Silo.Grains;
 
-namespace Singr.Silo.Tests.Grains;
+namespace Singr.Testing.Grains;
 
 public sealed class ReminderGrain : Grain, IReminderGrain
 {

@@ -1,16 +1,16 @@
 using Singr.Silo.Grains;
 
-namespace Singr.Silo.Tests.Grains;
+namespace Singr.Testing.Grains;
 
 /// <summary>
-/// Counts increments, writing each one with a history row (version, count) in the same transaction. It fails any call
+/// Counts increments, writing each one with a history row (version, count, silo) in the same transaction. It fails any call
 /// that starts while another call of this activation is still running, so interleaving cannot pass unnoticed.
 /// Tests that use it create the counter_history table.
 /// </summary>
 public sealed class CounterGrain : Grain<CounterState>, ICounterGrain
 {
     public const string HistoryTableSql =
-        "CREATE TABLE counter_history (grain_key text NOT NULL, version bigint NOT NULL, count bigint NOT NULL)";
+        "CREATE TABLE IF NOT EXISTS counter_history (grain_key text NOT NULL, version bigint NOT NULL, count bigint NOT NULL, silo text NOT NULL)";
 
     private readonly Guid _activationId = Guid.NewGuid();
     private int _callsRunning;
@@ -28,10 +28,11 @@ public sealed class CounterGrain : Grain<CounterState>, ICounterGrain
         await WriteStateAsync(transaction =>
         {
             transaction.Add(
-                "INSERT INTO counter_history (grain_key, version, count) VALUES ($1, $2, $3)",
+                "INSERT INTO counter_history (grain_key, version, count, silo) VALUES ($1, $2, $3, $4)",
                 GetPrimaryKeyString(),
                 transaction.Version,
-                State.Count);
+                State.Count,
+                RuntimeIdentity);
             return Task.CompletedTask;
         });
         return State.Count;

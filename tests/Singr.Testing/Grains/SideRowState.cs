@@ -1,4 +1,4 @@
-namespace Singr.Silo.Tests.Grains;
+namespace Singr.Testing.Grains;
 
 public sealed class SideRowState
 {
