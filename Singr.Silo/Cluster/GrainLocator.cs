@@ -17,14 +17,14 @@ internal sealed class GrainLocator(NpgsqlDataSource dataSource, ClusterMembershi
     private readonly ConcurrentDictionary<GrainId, Guid> _owners = new();
 
     /// <returns>Null when no live silo (other than <paramref name="excluded"/>) is known.</returns>
-    public async Task<SiloEndpoint?> LocateAsync(GrainId grainId, Guid? excluded, CancellationToken cancellationToken)
+    public async Task<GrainLocation?> LocateAsync(GrainId grainId, Guid? excluded, CancellationToken cancellationToken)
     {
         if (_owners.TryGetValue(grainId, out var cachedOwner) && cachedOwner != excluded)
         {
             var cached = membership.Find(cachedOwner);
             if (cached is not null)
             {
-                return cached;
+                return new GrainLocation(cached, IsPlacement: false);
             }
 
             _owners.TryRemove(grainId, out _);
@@ -43,7 +43,7 @@ internal sealed class GrainLocator(NpgsqlDataSource dataSource, ClusterMembershi
             if (endpoint is not null)
             {
                 _owners[grainId] = ownerId;
-                return endpoint;
+                return new GrainLocation(endpoint, IsPlacement: false);
             }
         }
 
@@ -54,7 +54,7 @@ internal sealed class GrainLocator(NpgsqlDataSource dataSource, ClusterMembershi
             candidates = [.. membership.Live.Where(s => s.SiloId != excluded)];
         }
 
-        return RendezvousPlacement.Choose(grainId, candidates);
+        return RendezvousPlacement.Choose(grainId, candidates) is { } placed ? new GrainLocation(placed, IsPlacement: true) : null;
     }
 
     public void Remember(GrainId grainId, Guid siloId) => _owners[grainId] = siloId;

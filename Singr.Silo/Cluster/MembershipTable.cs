@@ -7,15 +7,17 @@ namespace Singr.Silo.Cluster;
 /// FOR UPDATE, which waits for that silo's state writes in flight (they hold it FOR KEY SHARE) and makes every later
 /// write of that silo see it dead: the fence that keeps a replaced silo from committing anything.
 /// </summary>
-internal sealed class MembershipTable(NpgsqlDataSource dataSource)
+internal sealed class MembershipTable(MembershipDataSource membershipDataSource)
 {
+    private readonly NpgsqlDataSource _dataSource = membershipDataSource.DataSource;
+
     /// <summary>
     /// Registers this silo as active. An older generation at the same address is a previous run of this silo that did not
     /// stop cleanly: it is declared dead now rather than after its missed heartbeats.
     /// </summary>
     public async Task JoinAsync(SiloIdentity silo, CancellationToken cancellationToken)
     {
-        await using var batch = dataSource.CreateBatch();
+        await using var batch = _dataSource.CreateBatch();
         batch.BatchCommands.Add(Command(
             "UPDATE silo_membership SET status = 'dead', declared_dead_at = now(), declared_dead_by = $1 " +
             "WHERE silo_id IN (SELECT silo_id FROM silo_membership " +
@@ -31,7 +33,7 @@ internal sealed class MembershipTable(NpgsqlDataSource dataSource)
     /// <returns>False when this silo is no longer active in the table: another silo declared it dead.</returns>
     public async Task<bool> HeartbeatAsync(SiloIdentity silo, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var command = _dataSource.CreateCommand(
             "UPDATE silo_membership SET heartbeat_at = now() WHERE silo_id = $1 AND status = 'active'");
         command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -40,7 +42,7 @@ internal sealed class MembershipTable(NpgsqlDataSource dataSource)
     /// <summary>Declares dead every active silo whose last heartbeat is older than <paramref name="silence"/>, and frees its grains.</summary>
     public async Task<IReadOnlyList<Guid>> DeclareSilentSilosDeadAsync(SiloIdentity declaredBy, TimeSpan silence, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var dead = new List<Guid>();
         await using (var command = new NpgsqlCommand(
@@ -74,7 +76,7 @@ internal sealed class MembershipTable(NpgsqlDataSource dataSource)
 
     public async Task SetStatusAsync(SiloIdentity silo, SiloStatus status, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var command = _dataSource.CreateCommand(
             "UPDATE silo_membership SET status = $2, heartbeat_at = now() WHERE silo_id = $1 AND status <> 'dead'");
         command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
         command.Parameters.Add(new NpgsqlParameter { Value = ToDatabase(status) });

@@ -14,7 +14,7 @@ internal sealed class GrainCallCodec(GrainTypeRegistry registry)
     private static readonly ConcurrentDictionary<string, Type?> ExceptionTypes = new();
     private readonly JsonSerializerOptions _json = GrainStateSerializer.Options;
 
-    public ForwardedGrainCall Encode(GrainCall call, int hops)
+    public ForwardedGrainCall Encode(GrainCall call, int hops, Guid? excludedSilo)
     {
         var parameters = call.Method.GetParameters();
         var arguments = new JsonElement[parameters.Length];
@@ -29,7 +29,8 @@ internal sealed class GrainCallCodec(GrainTypeRegistry registry)
             call.Method.DeclaringType!.FullName!,
             GrainTypeRegistry.MethodIdOf(call.Method),
             arguments,
-            hops);
+            hops,
+            excludedSilo);
     }
 
     public GrainCall Decode(ForwardedGrainCall forwarded)

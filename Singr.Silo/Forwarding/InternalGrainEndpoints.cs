@@ -35,7 +35,7 @@ public static class InternalGrainEndpoints
         var call = codec.Decode(forwarded);
         try
         {
-            var outcome = await router.RouteAsync(call, forwarded.Hops, context.RequestAborted);
+            var outcome = await router.RouteAsync(call, forwarded.Hops, forwarded.ExcludedSilo, context.RequestAborted);
             return Results.Json(new ForwardedGrainResponse(true, codec.EncodeResult(call, outcome.Result), null, outcome.RanOn));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)

@@ -10,13 +10,18 @@ internal sealed class SiloClient(HttpClient http, ClusterSecret secret, GrainCal
 {
     public const string InvokePath = "/internal/v1/grains/invoke";
 
-    public async Task<GrainCallOutcome> ForwardAsync(SiloEndpoint target, GrainCall call, int hops, CancellationToken cancellationToken)
+    public async Task<GrainCallOutcome> ForwardAsync(
+        SiloEndpoint target,
+        GrainCall call,
+        int hops,
+        Guid? excludedSilo,
+        CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ForwardTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.Address, InvokePath))
         {
-            Content = JsonContent.Create(codec.Encode(call, hops)),
+            Content = JsonContent.Create(codec.Encode(call, hops, excludedSilo)),
         };
         request.Headers.Add(ClusterSecret.HeaderName, secret.Value);
 

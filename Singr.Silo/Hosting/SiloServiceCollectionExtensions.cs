@@ -22,6 +22,7 @@ public static class SiloServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.TryAddSingleton(new DatabaseConnectionString(connectionString));
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MigrationStatus>();
@@ -116,6 +117,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<GrainStateStorage>();
         services.AddSingleton<GrainDirectory>();
         services.AddSingleton<ReminderTable>();
+        services.AddSingleton<MembershipDataSource>();
         services.AddSingleton<MembershipTable>();
         services.AddSingleton<SiloRuntime>();
         services.AddSingleton<SiloFencing>();

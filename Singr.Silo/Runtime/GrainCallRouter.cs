@@ -25,11 +25,11 @@ internal sealed class GrainCallRouter(
     public Guid? LocalSiloId => runtime?.Identity.SiloId;
 
     public async Task<object?> CallAsync(GrainCall call, CancellationToken cancellationToken) =>
-        (await RouteAsync(call, hops: 0, cancellationToken)).Result;
+        (await RouteAsync(call, hops: 0, excluded: null, cancellationToken)).Result;
 
-    public async Task<GrainCallOutcome> RouteAsync(GrainCall call, int hops, CancellationToken cancellationToken)
+    /// <param name="excluded">A silo already found unable to take the call (passed on by the silo that forwarded it).</param>
+    public async Task<GrainCallOutcome> RouteAsync(GrainCall call, int hops, Guid? excluded, CancellationToken cancellationToken)
     {
-        Guid? excluded = null;
         Exception? lastFailure = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -46,9 +46,14 @@ internal sealed class GrainCallRouter(
                 continue;
             }
 
-            var target = await locator.LocateAsync(call.GrainId, excluded, cancellationToken)
+            var location = await locator.LocateAsync(call.GrainId, excluded, cancellationToken)
                 ?? throw new SiloUnavailableException($"No live silo can take calls to {call.GrainId} now.");
-            if (runtime is not null && target.SiloId == runtime.Identity.SiloId)
+            var target = location.Silo;
+
+            // A forwarded call for a grain active nowhere was placed here by the sender: honour that rather than
+            // re-placing with this silo's (possibly different) view of the membership, which could bounce the call.
+            var placedHereBySender = hops > 0 && location.IsPlacement && excluded != runtime?.Identity.SiloId;
+            if (runtime is not null && (target.SiloId == runtime.Identity.SiloId || placedHereBySender))
             {
                 var local = await TryLocallyAsync(runtime, call, cancellationToken);
                 if (local.Outcome is not null)
@@ -60,6 +65,13 @@ internal sealed class GrainCallRouter(
                 continue;
             }
 
+            if (hops >= options.Value.MaxForwards && runtime is not null && excluded == runtime.Identity.SiloId)
+            {
+                // This silo cannot take the call (leaving or fenced) and may not forward it again: saying so lets the
+                // sender, which still has a forward left, leave this silo out and pick another.
+                throw new SiloUnavailableException($"Silo {runtime.Identity.SiloId} cannot take calls to {call.GrainId} now.");
+            }
+
             if (hops >= options.Value.MaxForwards)
             {
                 throw new GrainTransientException(call.GrainId, $"the call was forwarded {hops} times without reaching the grain; retry with backoff.");
@@ -67,7 +79,7 @@ internal sealed class GrainCallRouter(
 
             try
             {
-                var outcome = await client.ForwardAsync(target, call, hops + 1, cancellationToken);
+                var outcome = await client.ForwardAsync(target, call, hops + 1, excluded, cancellationToken);
                 locator.Remember(call.GrainId, outcome.RanOn);
                 return outcome;
             }

@@ -29,7 +29,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = name }.ConnectionString;
+        // Several silos share one test server; a small pool per process keeps them well inside max_connections.
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = name, MaxPoolSize = 15 }.ConnectionString;
         var database = new TestDatabase(name, connectionString);
         if (migrate)
         {

@@ -58,7 +58,10 @@ public sealed class TestSilo : IAsyncDisposable
             options =>
             {
                 options.Address = address.ToString().TrimEnd('/');
+                // Fast enough for failover tests, lenient enough that a silo starved of CPU by a whole suite on two
+                // cores is not declared dead for being slow.
                 options.HeartbeatInterval = TimeSpan.FromMilliseconds(500);
+                options.MissedHeartbeatsBeforeDead = 8;
                 configure?.Invoke(options);
             },
             options =>

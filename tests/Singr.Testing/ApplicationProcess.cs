@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Singr.Testing;
+namespace Singr.Testing;
 
-namespace Singr.Api.Tests;
-
-/// <summary>Singr.Api started as its own process, as `make run` and Kubernetes start it, on a free loopback port.</summary>
+/// <summary>A Singr process (Singr.Api, or the test host) started as its own process on a free loopback port.</summary>
 public sealed class ApplicationProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -38,15 +36,21 @@ public sealed class ApplicationProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ApplicationProcess Start(string connectionString, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts Singr.Api as `make run` and Kubernetes do.</summary>
+    public static ApplicationProcess Start(string connectionString, IReadOnlyDictionary<string, string> environment) =>
+        Start("Singr.Api", connectionString, environment);
+
+    /// <param name="project">A project of the repository, by its folder relative to the root (for example tests/Singr.TestHost).</param>
+    public static ApplicationProcess Start(string project, string connectionString, IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var port = FreeLoopbackPort();
-        var startInfo = new ProcessStartInfo("dotnet", [ApiAssemblyPath()])
+        var assembly = BuiltAssemblyPath(project);
+        var startInfo = new ProcessStartInfo("dotnet", [assembly])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(ApiAssemblyPath())!,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
         startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         startInfo.Environment["ConnectionStrings__Singr"] = connectionString;
@@ -59,7 +63,7 @@ public sealed class ApplicationProcess : IAsyncDisposable
         return new ApplicationProcess(Process.Start(startInfo)!, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    /// <summary>What Kubernetes and Ctrl-C send: SIGTERM / SIGINT.</summary>
+    /// <summary>What Kubernetes and Ctrl-C send: SIGTERM / SIGINT; KILL for a crash.</summary>
     public void Signal(string signal)
     {
         using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
@@ -79,11 +83,12 @@ public sealed class ApplicationProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string ApiAssemblyPath()
+    /// <summary>The project's build output in the configuration the tests were built in (Debug or Release).</summary>
+    private static string BuiltAssemblyPath(string project)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var path = Path.Combine(PostgresServer.RepositoryRoot, "Singr.Api", "bin", configuration, "net10.0", "Singr.Api.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build Singr.Api first.", path);
+        var path = Path.Combine(PostgresServer.RepositoryRoot, project, "bin", configuration, "net10.0", Path.GetFileName(project) + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first.", path);
     }
 
     private static int FreeLoopbackPort()
