@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Singr.Testing;
+using Singr.Testing.Grains;
+
+namespace Singr.Cluster.Tests;
+
+/// <summary>Three silos as separate processes behind an in-process front end; one of them is killed with SIGKILL.</summary>
+public sealed class ProcessFailoverTests : IAsyncLifetime
+{
+    private const string TestHost = "tests/Singr.TestHost";
+    private readonly List<ApplicationProcess> _silos = [];
+    private TestDatabase _database = null!;
+    private TestSilo _frontEnd = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await _database.ExecuteAsync(CounterGrain.HistoryTableSql);
+        for (var i = 0; i < 3; i++)
+        {
+            _silos.Add(ApplicationProcess.Start(TestHost, _database.ConnectionString, new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Singr__Cluster__Role"] = "silo",
+                ["Singr__Silo__HeartbeatInterval"] = "00:00:00.500",
+                ["Singr__Silo__MissedHeartbeatsBeforeDead"] = "6",
+                ["Logging__LogLevel__Default"] = "Warning",
+            }));
+        }
+
+        foreach (var silo in _silos)
+        {
+            await WaitUntilReadyAsync(silo);
+        }
+
+        _frontEnd = await TestSilo.StartAsync(_database, TestGrains.Register, role: "api");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _frontEnd.DisposeAsync();
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task After_a_silo_is_killed_every_acknowledged_write_survives_and_its_grains_serve_again_on_one_silo_each()
+    {
+        var keys = Enumerable.Range(0, 30).Select(i => $"failover-{i}").ToList();
+        var acknowledged = keys.ToDictionary(k => k, _ => new ConcurrentQueue<(long Count, long At)>());
+        using var stop = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var writers = keys.Select(key => Task.Run(async () =>
+        {
+            var grain = _frontEnd.GrainFactory.GetGrain<ICounterGrain>(key);
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    acknowledged[key].Enqueue((await grain.Increment(), clock.ElapsedMilliseconds));
+                }
+                catch (Exception)
+                {
+                    // Not acknowledged: the caller retries with a little backoff, as a client would.
+                    await Task.Delay(50);
+                }
+            }
+        })).ToList();
+        await Eventually.TrueAsync(() => keys.All(k => acknowledged[k].Count >= 3), TimeSpan.FromSeconds(30), "every grain takes writes");
+
+        var victim = await BusiestSiloAsync();
+        var victimId = await _database.ScalarAsync<Guid>(
+            "SELECT silo_id FROM silo_membership WHERE address = $1 AND status = 'active'", victim.BaseAddress.ToString().TrimEnd('/'));
+        var victimKeys = await _database.ColumnAsync<string>("SELECT grain_key FROM grain_directory WHERE silo_id = $1", victimId);
+        var killedAt = clock.ElapsedMilliseconds;
+        victim.Signal("KILL");
+        await Eventually.TrueAsync(
+            () => victimKeys.All(k => acknowledged[k].Any(a => a.At > killedAt)),
+            TimeSpan.FromSeconds(30),
+            "the killed silo's grains take writes again within 30 s");
+        var recoveredWithin = victimKeys.Max(k => acknowledged[k].Where(a => a.At > killedAt).Min(a => a.At) - killedAt);
+        await Task.Delay(500);
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        Assert.NotEmpty(victimKeys);
+        Assert.InRange(recoveredWithin, 0, 30_000);
+        foreach (var key in keys)
+        {
+            var versions = await _database.ColumnAsync<long>("SELECT version FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
+            var counts = await _database.ColumnAsync<long>("SELECT count FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
+            var silos = await _database.ColumnAsync<string>("SELECT silo FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
+
+            Assert.Equal(Enumerable.Range(1, versions.Count).Select(v => (long)v), versions);
+            Assert.Equal(versions, counts);
+            Assert.Subset(counts.ToHashSet(), acknowledged[key].Select(a => a.Count).ToHashSet());
+            Assert.Equal(versions.Count, await _frontEnd.GrainFactory.GetGrain<ICounterGrain>(key).GetCount());
+            var runs = silos.Where((silo, i) => i == 0 || silos[i - 1] != silo).ToList();
+            Assert.Equal(runs.Distinct().Count(), runs.Count);
+        }
+
+        foreach (var key in victimKeys)
+        {
+            var lastWriter = await _database.ScalarAsync<string>(
+                "SELECT silo FROM counter_history WHERE grain_key = $1 ORDER BY version DESC LIMIT 1", key);
+            Assert.NotEqual(victimId.ToString("D"), lastWriter);
+        }
+    }
+
+    private async Task<ApplicationProcess> BusiestSiloAsync()
+    {
+        var busiest = await _database.ScalarAsync<string>(
+            "SELECT m.address FROM grain_directory d JOIN silo_membership m ON m.silo_id = d.silo_id " +
+            "GROUP BY m.address ORDER BY count(*) DESC LIMIT 1");
+        return _silos.Single(s => s.BaseAddress.ToString().TrimEnd('/') == busiest);
+    }
+
+    private static async Task WaitUntilReadyAsync(ApplicationProcess silo)
+    {
+        using var client = new HttpClient { BaseAddress = silo.BaseAddress };
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (silo.HasExited)
+                {
+                    throw new InvalidOperationException("A silo process exited:\n" + string.Join('\n', silo.OutputLines));
+                }
+
+                try
+                {
+                    using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                    return response.StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(60),
+            "the silo process is ready");
+    }
+}
