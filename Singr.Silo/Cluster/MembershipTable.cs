@@ -1,4 +1,5 @@
 using Npgsql;
+using Singr.Silo.Storage;
 
 namespace Singr.Silo.Cluster;
 
@@ -34,8 +35,8 @@ internal sealed class MembershipTable(MembershipDataSource membershipDataSource)
     public async Task<bool> HeartbeatAsync(SiloIdentity silo, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
-            "UPDATE silo_membership SET heartbeat_at = now() WHERE silo_id = $1 AND status = 'active'");
-        command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
+            "UPDATE silo_membership SET heartbeat_at = now() WHERE silo_id = $1 AND status IN ('active', 'shutting_down')");
+        command.Parameters.AddPositional(silo.SiloId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -54,8 +55,7 @@ internal sealed class MembershipTable(MembershipDataSource membershipDataSource)
             connection,
             transaction))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = declaredBy.SiloId });
-            command.Parameters.Add(new NpgsqlParameter { Value = silence });
+            command.Parameters.AddPositional(declaredBy.SiloId, silence);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -66,7 +66,7 @@ internal sealed class MembershipTable(MembershipDataSource membershipDataSource)
         if (dead.Count > 0)
         {
             await using var release = new NpgsqlCommand("DELETE FROM grain_directory WHERE silo_id = ANY($1)", connection, transaction);
-            release.Parameters.Add(new NpgsqlParameter { Value = dead.ToArray() });
+            release.Parameters.AddPositional([dead.ToArray()]);
             await release.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -78,8 +78,7 @@ internal sealed class MembershipTable(MembershipDataSource membershipDataSource)
     {
         await using var command = _dataSource.CreateCommand(
             "UPDATE silo_membership SET status = $2, heartbeat_at = now() WHERE silo_id = $1 AND status <> 'dead'");
-        command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
-        command.Parameters.Add(new NpgsqlParameter { Value = ToDatabase(status) });
+        command.Parameters.AddPositional(silo.SiloId, ToDatabase(status));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -96,11 +95,7 @@ internal sealed class MembershipTable(MembershipDataSource membershipDataSource)
     private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
+        command.Parameters.AddPositional(parameters);
         return command;
     }
 }

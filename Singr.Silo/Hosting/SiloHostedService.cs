@@ -21,6 +21,7 @@ internal sealed class SiloHostedService(
     ClusterMembershipView view,
     ActivationCollector collector,
     ReminderService reminders,
+    SiloOptions options,
     ILogger<SiloHostedService> logger) : IHostedLifecycleService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -78,6 +79,7 @@ internal sealed class SiloHostedService(
         await membership.SetStatusAsync(runtime.Identity, SiloStatus.ShuttingDown, cancellationToken);
         logger.LogInformation("Silo {SiloId} is draining {Count} activations", runtime.Identity.SiloId, runtime.Catalog.Count);
         await runtime.DeactivateAllAsync(DeactivationReason.SiloShuttingDown, cancellationToken);
+        await Task.Delay(options.DrainGracePeriod, runtime.TimeProvider, cancellationToken);
     }
 
     private async Task StopOnceAsync(CancellationToken cancellationToken)

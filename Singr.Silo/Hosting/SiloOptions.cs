@@ -28,6 +28,13 @@ public sealed class SiloOptions
     public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long a draining silo keeps answering after its grains are gone, forwarding what still arrives, so every
+    /// other process has reloaded the membership (and stopped sending here) before its server closes connections.
+    /// Longer than <see cref="HeartbeatInterval"/> and the front ends' membership refresh.
+    /// </summary>
+    public TimeSpan DrainGracePeriod { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>
     /// Register activations in the grain directory (the default). Turned off only by tests that need two activations of
     /// one grain, to show that the state version check alone prevents lost updates.
     /// </summary>

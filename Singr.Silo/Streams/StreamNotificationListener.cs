@@ -15,6 +15,8 @@ internal sealed class StreamNotificationListener(
     IOptions<StreamOptions> options,
     ILogger<StreamNotificationListener> logger) : BackgroundService
 {
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Tests drop notifications to show that the sequence, not NOTIFY, is what delivery relies on.</summary>
     internal bool DropNotifications { get; set; }
 
@@ -58,8 +60,10 @@ internal sealed class StreamNotificationListener(
         var nextPoll = DateTime.UtcNow + interval;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // WaitAsync hands its timeout to the socket in whole milliseconds, where 0 means "wait forever": a wait
+            // shorter than that would stop polling altogether, so such a remainder counts as due.
             var untilPoll = nextPoll - DateTime.UtcNow;
-            if (untilPoll > TimeSpan.Zero)
+            if (untilPoll >= MinimumWait)
             {
                 // Returns early on each notification; polling still happens on schedule when notifications keep coming.
                 await connection.WaitAsync(untilPoll, stoppingToken);

@@ -5,24 +5,19 @@ using Singr.Testing.Grains;
 
 namespace Singr.Cluster.Tests;
 
-public sealed class DrainTests : IAsyncLifetime
+public sealed class DrainTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        await _database.ExecuteAsync(CounterGrain.HistoryTableSql);
+        await Database.ExecuteAsync(CounterGrain.HistoryTableSql);
     }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Stopping_a_silo_under_load_fails_no_call_and_its_grains_move_to_the_others()
     {
-        var leaving = await TestSilo.StartAsync(_database, TestGrains.Register);
-        await using var stayingA = await TestSilo.StartAsync(_database, TestGrains.Register);
-        await using var stayingB = await TestSilo.StartAsync(_database, TestGrains.Register);
+        var leaving = await TestSilo.StartAsync(Database, TestGrains.Register);
+        await using var stayingA = await TestSilo.StartAsync(Database, TestGrains.Register);
+        await using var stayingB = await TestSilo.StartAsync(Database, TestGrains.Register);
         var entries = new[] { stayingA, stayingB };
         var keys = Enumerable.Range(0, 40).Select(i => $"draining-{i}").ToList();
         var leavingId = leaving.Services.GetRequiredService<SiloIdentity>().SiloId.ToString("D");
@@ -50,7 +45,7 @@ public sealed class DrainTests : IAsyncLifetime
             }
         })).ToList();
         await Eventually.TrueAsync(
-            async () => await _database.ScalarAsync<long>("SELECT count(DISTINCT grain_key) FROM counter_history WHERE silo = $1", leavingId) >= 5,
+            async () => await Database.ScalarAsync<long>("SELECT count(DISTINCT grain_key) FROM counter_history WHERE silo = $1", leavingId) >= 5,
             TimeSpan.FromSeconds(20),
             "the leaving silo hosts some of the grains under load");
 
@@ -61,10 +56,11 @@ public sealed class DrainTests : IAsyncLifetime
         await Task.WhenAll(load);
 
         Assert.Empty(failures);
-        var perGrain = await _database.ColumnAsync<string>(
+        var perGrain = await Database.ColumnAsync<string>(
             "SELECT grain_key || ':' || (count(*) = max(version) AND min(version) = 1) FROM counter_history GROUP BY grain_key");
         Assert.Equal(keys.Count, perGrain.Count);
         Assert.All(perGrain, row => Assert.EndsWith(":true", row, StringComparison.Ordinal));
-        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM grain_directory WHERE silo_id = $1::uuid", leavingId));
+        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM grain_directory WHERE silo_id = $1::uuid", leavingId));
+        Assert.Equal("stopped", await Database.ScalarAsync<string>("SELECT status FROM silo_membership WHERE silo_id = $1::uuid", leavingId));
     }
 }

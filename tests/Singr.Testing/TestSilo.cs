@@ -62,11 +62,13 @@ public sealed class TestSilo : IAsyncDisposable
                 // cores is not declared dead for being slow.
                 options.HeartbeatInterval = TimeSpan.FromMilliseconds(500);
                 options.MissedHeartbeatsBeforeDead = 8;
+                options.DrainGracePeriod = TimeSpan.FromSeconds(1);
                 configure?.Invoke(options);
             },
             options =>
             {
                 options.Role = role;
+                options.MembershipRefreshInterval = TimeSpan.FromMilliseconds(500);
                 configureCluster?.Invoke(options);
             });
         builder.Services.Configure<StreamOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(300));
