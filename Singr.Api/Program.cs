@@ -1,7 +1,14 @@
 using Singr.Api;
 
+const string MigrateOnly = "--migrate-only";
+if (args.Contains(MigrateOnly))
+{
+    return await SingrApplication.MigrateOnlyAsync([.. args.Where(a => a != MigrateOnly)]);
+}
+
 var app = SingrApplication.Build(args);
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

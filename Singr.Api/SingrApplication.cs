@@ -1,3 +1,4 @@
+using Npgsql;
 using Singr.Api.Health;
 using Singr.Api.Logging;
 using Singr.Api.Seeding;
@@ -5,6 +6,7 @@ using Singr.Grains;
 using Singr.Silo.Cluster;
 using Singr.Silo.Forwarding;
 using Singr.Silo.Hosting;
+using Singr.Silo.Migrations;
 using Singr.Silo.Runtime;
 
 namespace Singr.Api;
@@ -24,15 +26,9 @@ public static class SingrApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         configureBuilder?.Invoke(builder);
-        ConfigureLogging(builder);
+        ConfigureLogging(builder.Logging, builder.Environment);
 
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
-            ?? builder.Configuration["SINGR_POSTGRES"];
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                "No database: set SINGR_POSTGRES (or ConnectionStrings__Singr) to a PostgreSQL connection string, or start with 'make run'.");
-        }
+        var connectionString = ConnectionStringFrom(builder.Configuration);
 
         var role = ClusterOptions.ParseRole(builder.Configuration[$"{ClusterOptions.SectionName}:Role"] ?? "silo+api");
         builder.Services.AddSingleton(TimeProvider.System);
@@ -65,6 +61,39 @@ public static class SingrApplication
     }
 
     /// <summary>
+    /// <c>--migrate-only</c> (the Kubernetes migration Job): applies pending migrations and exits, 0 on success.
+    /// </summary>
+    public static async Task<int> MigrateOnlyAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        ConfigureLogging(builder.Logging, builder.Environment);
+        using var dataSource = NpgsqlDataSource.Create(ConnectionStringFrom(builder.Configuration));
+        using var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Singr.Migrations");
+        var runner = new MigrationRunner(dataSource, host.Services.GetRequiredService<ILogger<MigrationRunner>>());
+        try
+        {
+            var applied = await runner.ApplyAsync(EmbeddedMigrations.Load(), CancellationToken.None);
+            logger.LogInformation("Migrations are current ({Applied} applied now)", applied);
+            return 0;
+        }
+        catch (MigrationFailedException ex)
+        {
+            logger.LogCritical(ex, "Migration failed; the database is as it was before that migration");
+            return 1;
+        }
+    }
+
+    private static string ConnectionStringFrom(ConfigurationManager configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? configuration["SINGR_POSTGRES"];
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                "No database: set SINGR_POSTGRES (or ConnectionStrings__Singr) to a PostgreSQL connection string, or start with 'make run'.")
+            : connectionString;
+    }
+
+    /// <summary>
     /// Where other processes reach this silo: <c>Singr:Silo:Address</c> when set (Kubernetes sets it from the pod IP),
     /// else the first URL Kestrel listens on, with a wildcard host replaced by this machine's name.
     /// </summary>
@@ -83,12 +112,12 @@ public static class SingrApplication
             .Replace("://[::]:", $"://{Environment.MachineName}:", StringComparison.Ordinal);
     }
 
-    private static void ConfigureLogging(WebApplicationBuilder builder)
+    private static void ConfigureLogging(ILoggingBuilder logging, IHostEnvironment environment)
     {
-        builder.Logging.ClearProviders();
-        if (builder.Environment.IsDevelopment())
+        logging.ClearProviders();
+        if (environment.IsDevelopment())
         {
-            builder.Logging.AddSimpleConsole(options =>
+            logging.AddSimpleConsole(options =>
             {
                 options.IncludeScopes = true;
                 options.SingleLine = true;
@@ -97,7 +126,7 @@ public static class SingrApplication
         }
         else
         {
-            builder.Logging.AddJsonConsole(options =>
+            logging.AddJsonConsole(options =>
             {
                 options.IncludeScopes = true;
                 options.UseUtcTimestamp = true;
@@ -107,7 +136,7 @@ public static class SingrApplication
 
         // The framework's own request logs print full URLs, query string included (where a WebSocket's access_token
         // travels). RequestLoggingMiddleware logs each request once, without it.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Singr.Silo.Storage;
 using Singr.Silo.Hosting;
 using Singr.Silo.Runtime;
 
@@ -29,18 +30,14 @@ internal sealed class GrainDirectory(NpgsqlDataSource dataSource, SiloIdentity s
         }
 
         await using var command = dataSource.CreateCommand(RegisterSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Key });
-        command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
-        command.Parameters.Add(new NpgsqlParameter { Value = activation.ActivationId });
+        command.Parameters.AddPositional(activation.GrainId.Type, activation.GrainId.Key, silo.SiloId, activation.ActivationId);
         if (await command.ExecuteScalarAsync(cancellationToken) is not null)
         {
             return;
         }
 
         await using var ownerCommand = dataSource.CreateCommand(OwnerSql);
-        ownerCommand.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Type });
-        ownerCommand.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Key });
+        ownerCommand.Parameters.AddPositional(activation.GrainId.Type, activation.GrainId.Key);
         if (await ownerCommand.ExecuteScalarAsync(cancellationToken) is Guid owner && owner != silo.SiloId)
         {
             throw new NotOwnerException(activation.GrainId, owner);
@@ -59,16 +56,14 @@ internal sealed class GrainDirectory(NpgsqlDataSource dataSource, SiloIdentity s
 
         await using var command = dataSource.CreateCommand(
             "DELETE FROM grain_directory WHERE grain_type = $1 AND grain_key = $2 AND activation_id = $3");
-        command.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = activation.GrainId.Key });
-        command.Parameters.Add(new NpgsqlParameter { Value = activation.ActivationId });
+        command.Parameters.AddPositional(activation.GrainId.Type, activation.GrainId.Key, activation.ActivationId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<long> CountRowsOfThisSiloAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM grain_directory WHERE silo_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
+        command.Parameters.AddPositional(silo.SiloId);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Npgsql;
+using Singr.Silo.Storage;
 using Singr.Silo.Grains;
 
 namespace Singr.Silo.Cluster;
@@ -64,8 +65,7 @@ internal sealed class GrainLocator(NpgsqlDataSource dataSource, ClusterMembershi
     private async Task<Guid?> ReadOwnerAsync(GrainId grainId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(OwnerSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
+        command.Parameters.AddPositional(grainId.Type, grainId.Key);
         return await command.ExecuteScalarAsync(cancellationToken) as Guid?;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Singr.Silo.Storage;
 
 namespace Singr.Silo.Migrations;
 
@@ -82,9 +83,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
             await using (var record = new NpgsqlCommand(
                 "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", connection, transaction))
             {
-                record.Parameters.Add(new NpgsqlParameter { Value = migration.Version });
-                record.Parameters.Add(new NpgsqlParameter { Value = migration.Name });
-                record.Parameters.Add(new NpgsqlParameter { Value = migration.Checksum });
+                record.Parameters.AddPositional(migration.Version, migration.Name, migration.Checksum);
                 await record.ExecuteNonQueryAsync(cancellationToken);
             }
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Singr.Silo.Storage;
 using Singr.Silo.Grains;
 
 namespace Singr.Silo.Reminders;
@@ -24,11 +25,7 @@ internal sealed class ReminderTable(NpgsqlDataSource dataSource, TimeProvider ti
         await using var command = dataSource.CreateCommand(
             "INSERT INTO grain_reminders (grain_type, grain_key, reminder_name, next_due_at, period) VALUES ($1, $2, $3, $4, $5) " +
             "ON CONFLICT (grain_type, grain_key, reminder_name) DO UPDATE SET next_due_at = excluded.next_due_at, period = excluded.period");
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = timeProvider.GetUtcNow() + dueTime });
-        command.Parameters.Add(new NpgsqlParameter { Value = period });
+        command.Parameters.AddPositional(grainId.Type, grainId.Key, name, timeProvider.GetUtcNow() + dueTime, period);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -36,16 +33,14 @@ internal sealed class ReminderTable(NpgsqlDataSource dataSource, TimeProvider ti
     {
         await using var command = dataSource.CreateCommand(
             "DELETE FROM grain_reminders WHERE grain_type = $1 AND grain_key = $2 AND reminder_name = $3");
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        command.Parameters.AddPositional(grainId.Type, grainId.Key, name);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<DueReminder>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ClaimDueSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.AddPositional(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var due = new List<DueReminder>();
         while (await reader.ReadAsync(cancellationToken))

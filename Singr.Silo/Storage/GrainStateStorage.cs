@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Singr.Silo.Cluster;
 using Singr.Silo.Grains;
 
@@ -32,8 +31,7 @@ internal sealed class GrainStateStorage(NpgsqlDataSource dataSource, SiloIdentit
     public async Task<StoredGrainState?> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ReadSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
+        command.Parameters.AddPositional(grainId.Type, grainId.Key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -77,13 +75,10 @@ internal sealed class GrainStateStorage(NpgsqlDataSource dataSource, SiloIdentit
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(expectedVersion == 0 ? InsertSql : UpdateSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json });
-        command.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
+        command.Parameters.AddPositional(grainId.Type, grainId.Key, GrainTransaction.Jsonb(json), silo.SiloId);
         if (expectedVersion != 0)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
+            command.Parameters.AddPositional(expectedVersion);
         }
 
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
@@ -92,7 +87,7 @@ internal sealed class GrainStateStorage(NpgsqlDataSource dataSource, SiloIdentit
         }
 
         await using var status = new NpgsqlCommand(SiloStatusSql, connection, transaction);
-        status.Parameters.Add(new NpgsqlParameter { Value = silo.SiloId });
+        status.Parameters.AddPositional(silo.SiloId);
         if (await status.ExecuteScalarAsync(cancellationToken) is not ("active" or "shutting_down"))
         {
             throw new SiloFencedException(silo.SiloId);

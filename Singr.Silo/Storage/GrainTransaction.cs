@@ -32,11 +32,7 @@ public sealed class GrainTransaction
         ArgumentException.ThrowIfNullOrWhiteSpace(sql);
         ArgumentNullException.ThrowIfNull(parameters);
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter ?? DBNull.Value });
-        }
-
+        command.Parameters.AddPositional(parameters);
         _commands.Add(command);
     }
 

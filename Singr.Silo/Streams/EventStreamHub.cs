@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Singr.Silo.Storage;
 
 namespace Singr.Silo.Streams;
 
@@ -34,9 +35,7 @@ internal sealed class EventStreamHub(NpgsqlDataSource dataSource, ILogger<EventS
     public async Task<IReadOnlyList<StreamEvent>> ReadAsync(string streamId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ReadSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.AddPositional(streamId, afterSequence, limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<StreamEvent>();
         while (await reader.ReadAsync(cancellationToken))
@@ -75,7 +74,7 @@ internal sealed class EventStreamHub(NpgsqlDataSource dataSource, ILogger<EventS
         }
 
         await using var command = dataSource.CreateCommand(HighestSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = feeds.Select(f => f.StreamId).ToArray() });
+        command.Parameters.AddPositional([feeds.Select(f => f.StreamId).ToArray()]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

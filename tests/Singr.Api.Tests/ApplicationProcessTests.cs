@@ -5,18 +5,12 @@ using Singr.Testing;
 namespace Singr.Api.Tests;
 
 /// <summary>The application as its own process: what `make run` serves and what Kubernetes probes and stops.</summary>
-public sealed class ApplicationProcessTests : IAsyncLifetime
+public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
 {
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(migrate: false);
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task The_process_becomes_ready_logs_json_without_secrets_and_stops_gracefully_on_sigterm()
     {
-        await using var app = ApplicationProcess.Start(_database.ConnectionString, new Dictionary<string, string>
+        await using var app = ApplicationProcess.Start(Database.ConnectionString, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Singr__SeedDemo"] = "true",
@@ -46,12 +40,12 @@ public sealed class ApplicationProcessTests : IAsyncLifetime
         Assert.All(lines, line => JsonDocument.Parse(line).Dispose());
         Assert.Contains(lines, l => l.Contains("/health/live", StringComparison.Ordinal) && l.Contains("process-test-1", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("SECRET", StringComparison.Ordinal));
-        Assert.Equal(["stopped"], await _database.ColumnAsync<string>("SELECT status FROM silo_membership"));
-        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM venues WHERE slug = 'demo-venue'"));
+        Assert.Equal(["stopped"], await Database.ColumnAsync<string>("SELECT status FROM silo_membership"));
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM venues WHERE slug = 'demo-venue'"));
     }
 
     [Fact]
-    public async Task Without_a_database_the_process_refuses_to_start_and_says_what_to_set()
+    public async Task Without_aDatabase_the_process_refuses_to_start_and_says_what_to_set()
     {
         await using var app = ApplicationProcess.Start(string.Empty, new Dictionary<string, string>
         {
@@ -67,7 +61,7 @@ public sealed class ApplicationProcessTests : IAsyncLifetime
     [Fact]
     public async Task Outside_development_the_process_refuses_to_start_without_a_cluster_secret()
     {
-        await using var app = ApplicationProcess.Start(_database.ConnectionString, new Dictionary<string, string>
+        await using var app = ApplicationProcess.Start(Database.ConnectionString, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         });
@@ -76,6 +70,45 @@ public sealed class ApplicationProcessTests : IAsyncLifetime
 
         Assert.NotEqual(0, app.ExitCode);
         Assert.Contains(app.OutputLines, l => l.Contains("Singr__Cluster__Secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Migrate_only_applies_the_migrations_and_exits_without_serving()
+    {
+        await using var job = ApplicationProcess.Start("Singr.Api", Database.ConnectionString, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        }, "--migrate-only");
+
+        await job.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, job.ExitCode);
+        Assert.Equal(
+            Singr.Silo.Migrations.EmbeddedMigrations.Load().Count,
+            (int)await Database.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM silo_membership"));
+    }
+
+    [Fact]
+    public async Task A_process_that_does_not_migrate_waits_not_ready_until_the_migration_job_has_run()
+    {
+        await using var app = ApplicationProcess.Start(Database.ConnectionString, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Singr__Cluster__Secret"] = "process-test-cluster-secret-0123456789",
+            ["Singr__Database__MigrateOnStart"] = "false",
+        });
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(await IsReadyAsync(client));
+
+        await using (var job = ApplicationProcess.Start("Singr.Api", Database.ConnectionString, new Dictionary<string, string>(), "--migrate-only"))
+        {
+            await job.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(0, job.ExitCode);
+        }
+
+        await Eventually.TrueAsync(() => IsReadyAsync(client), TimeSpan.FromSeconds(30), "ready once the schema is current");
     }
 
     private static async Task<bool> IsReadyAsync(HttpClient client)

@@ -41,12 +41,16 @@ public sealed class ApplicationProcess : IAsyncDisposable
         Start("Singr.Api", connectionString, environment);
 
     /// <param name="project">A project of the repository, by its folder relative to the root (for example tests/Singr.TestHost).</param>
-    public static ApplicationProcess Start(string project, string connectionString, IReadOnlyDictionary<string, string> environment)
+    public static ApplicationProcess Start(
+        string project,
+        string connectionString,
+        IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var port = FreeLoopbackPort();
         var assembly = BuiltAssemblyPath(project);
-        var startInfo = new ProcessStartInfo("dotnet", [assembly])
+        var startInfo = new ProcessStartInfo("dotnet", [assembly, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
