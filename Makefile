@@ -1,18 +1,22 @@
 # Developer entry points. See scripts/*.sh for details.
 #   make run                      API on http://127.0.0.1:5080 (private PostgreSQL unless SINGR_POSTGRES is set)
 #   make test [ARGS="--filter X"] build + all tests, TRX results in .test-results/
+#   make cluster                  3 silos (:5081-5083) and a front end (:5080) on loopback
 #   make db-start / db-stop       the private PostgreSQL cluster (127.0.0.1:54329, or $SINGR_PG_PORT)
 
 ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 ARGS ?=
 
-.PHONY: run test build db-start db-stop clean
+.PHONY: run test cluster build db-start db-stop clean
 
 run:
 	bash "$(ROOT)/scripts/run.sh" $(ARGS)
 
 test:
 	bash "$(ROOT)/scripts/test.sh" $(ARGS)
+
+cluster:
+	bash "$(ROOT)/scripts/cluster.sh"
 
 build:
 	cd "$(ROOT)" && dotnet build Singr.sln -c Release
