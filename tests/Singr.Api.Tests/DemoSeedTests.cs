@@ -3,39 +3,33 @@ using Singr.Testing;
 
 namespace Singr.Api.Tests;
 
-public sealed class DemoSeedTests : IAsyncLifetime
+public sealed class DemoSeedTests() : DatabaseTest(migrate: false)
 {
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(migrate: false);
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task Starting_with_the_demo_seed_twice_leaves_one_demo_customer_and_one_demo_venue()
     {
         for (var start = 0; start < 2; start++)
         {
-            await using var factory = new SingrApiFactory(_database, seedDemo: true);
+            await using var factory = new SingrApiFactory(Database, seedDemo: true);
             using var client = factory.CreateClient();
             using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
             response.EnsureSuccessStatusCode();
         }
 
-        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM customers"));
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM customers"));
         Assert.Equal(
             [DemoSeeder.DemoVenueSlug],
-            await _database.ColumnAsync<string>("SELECT slug FROM venues WHERE customer_id = $1", DemoSeeder.DemoCustomerId));
+            await Database.ColumnAsync<string>("SELECT slug FROM venues WHERE customer_id = $1", DemoSeeder.DemoCustomerId));
     }
 
     [Fact]
     public async Task Without_the_demo_seed_no_venue_is_created()
     {
-        await using var factory = new SingrApiFactory(_database, seedDemo: false);
+        await using var factory = new SingrApiFactory(Database, seedDemo: false);
         using var client = factory.CreateClient();
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         response.EnsureSuccessStatusCode();
 
-        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM venues WHERE slug = 'demo-venue'"));
+        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM venues WHERE slug = 'demo-venue'"));
     }
 }

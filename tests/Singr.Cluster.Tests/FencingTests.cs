@@ -6,29 +6,24 @@ using Singr.Testing.Grains;
 
 namespace Singr.Cluster.Tests;
 
-public sealed class FencingTests : IAsyncLifetime
+public sealed class FencingTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        await _database.ExecuteAsync(CounterGrain.HistoryTableSql);
+        await Database.ExecuteAsync(CounterGrain.HistoryTableSql);
     }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task A_silo_declared_dead_while_it_still_holds_activations_commits_nothing_more_and_stops_hosting()
     {
-        await using var hung = await TestSilo.StartAsync(_database, TestGrains.Register);
-        await using var healthy = await TestSilo.StartAsync(_database, TestGrains.Register);
+        await using var hung = await TestSilo.StartAsync(Database, TestGrains.Register);
+        await using var healthy = await TestSilo.StartAsync(Database, TestGrains.Register);
         var hungId = hung.Services.GetRequiredService<SiloIdentity>().SiloId.ToString("D");
         var key = await KeyPlacedOnAsync(hung, hungId);
 
         hung.Services.GetRequiredService<MembershipAgent>().HeartbeatsPaused = true;
         await Eventually.TrueAsync(
-            async () => await _database.ScalarAsync<string>("SELECT status FROM silo_membership WHERE silo_id = $1::uuid", hungId) == "dead",
+            async () => await Database.ScalarAsync<string>("SELECT status FROM silo_membership WHERE silo_id = $1::uuid", hungId) == "dead",
             TimeSpan.FromSeconds(20),
             "the healthy silo declares the silent one dead");
 
@@ -38,7 +33,7 @@ public sealed class FencingTests : IAsyncLifetime
         Assert.Equal(2, count);
         Assert.Equal(
             ["1:" + hungId, "2:" + healthy.Services.GetRequiredService<SiloIdentity>().SiloId.ToString("D")],
-            await _database.ColumnAsync<string>("SELECT version || ':' || silo FROM counter_history WHERE grain_key = $1 ORDER BY version", key));
+            await Database.ColumnAsync<string>("SELECT version || ':' || silo FROM counter_history WHERE grain_key = $1 ORDER BY version", key));
         Assert.Equal(SiloStatus.Dead, hung.Services.GetRequiredService<SiloLifecycle>().Status);
         await Eventually.TrueAsync(
             () => hung.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested
@@ -54,7 +49,7 @@ public sealed class FencingTests : IAsyncLifetime
         {
             var key = $"fenced-{i}";
             await silo.GrainFactory.GetGrain<ICounterGrain>(key).Increment();
-            var ranOn = await _database.ScalarAsync<string>("SELECT silo FROM counter_history WHERE grain_key = $1", key);
+            var ranOn = await Database.ScalarAsync<string>("SELECT silo FROM counter_history WHERE grain_key = $1", key);
             if (ranOn == siloId)
             {
                 return key;

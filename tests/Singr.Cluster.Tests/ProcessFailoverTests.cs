@@ -7,20 +7,18 @@ using Singr.Testing.Grains;
 namespace Singr.Cluster.Tests;
 
 /// <summary>Three silos as separate processes behind an in-process front end; one of them is killed with SIGKILL.</summary>
-public sealed class ProcessFailoverTests : IAsyncLifetime
+public sealed class ProcessFailoverTests : DatabaseTest
 {
     private const string TestHost = "tests/Singr.TestHost";
     private readonly List<ApplicationProcess> _silos = [];
-    private TestDatabase _database = null!;
     private TestSilo _frontEnd = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        await _database.ExecuteAsync(CounterGrain.HistoryTableSql);
+        await Database.ExecuteAsync(CounterGrain.HistoryTableSql);
         for (var i = 0; i < 3; i++)
         {
-            _silos.Add(ApplicationProcess.Start(TestHost, _database.ConnectionString, new Dictionary<string, string>
+            _silos.Add(ApplicationProcess.Start(TestHost, Database.ConnectionString, new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Singr__Cluster__Role"] = "silo",
@@ -35,10 +33,10 @@ public sealed class ProcessFailoverTests : IAsyncLifetime
             await WaitUntilReadyAsync(silo);
         }
 
-        _frontEnd = await TestSilo.StartAsync(_database, TestGrains.Register, role: "api");
+        _frontEnd = await TestSilo.StartAsync(Database, TestGrains.Register, role: "api");
     }
 
-    public async Task DisposeAsync()
+    protected override async Task TearDownAsync()
     {
         await _frontEnd.DisposeAsync();
         foreach (var silo in _silos)
@@ -46,7 +44,7 @@ public sealed class ProcessFailoverTests : IAsyncLifetime
             await silo.DisposeAsync();
         }
 
-        await _database.DisposeAsync();
+        await Database.DisposeAsync();
     }
 
     [Fact]
@@ -75,9 +73,9 @@ public sealed class ProcessFailoverTests : IAsyncLifetime
         await Eventually.TrueAsync(() => keys.All(k => acknowledged[k].Count >= 3), TimeSpan.FromSeconds(30), "every grain takes writes");
 
         var victim = await BusiestSiloAsync();
-        var victimId = await _database.ScalarAsync<Guid>(
+        var victimId = await Database.ScalarAsync<Guid>(
             "SELECT silo_id FROM silo_membership WHERE address = $1 AND status = 'active'", victim.BaseAddress.ToString().TrimEnd('/'));
-        var victimKeys = await _database.ColumnAsync<string>("SELECT grain_key FROM grain_directory WHERE silo_id = $1", victimId);
+        var victimKeys = await Database.ColumnAsync<string>("SELECT grain_key FROM grain_directory WHERE silo_id = $1", victimId);
         var killedAt = clock.ElapsedMilliseconds;
         victim.Signal("KILL");
         await Eventually.TrueAsync(
@@ -93,9 +91,9 @@ public sealed class ProcessFailoverTests : IAsyncLifetime
         Assert.InRange(recoveredWithin, 0, 30_000);
         foreach (var key in keys)
         {
-            var versions = await _database.ColumnAsync<long>("SELECT version FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
-            var counts = await _database.ColumnAsync<long>("SELECT count FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
-            var silos = await _database.ColumnAsync<string>("SELECT silo FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
+            var versions = await Database.ColumnAsync<long>("SELECT version FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
+            var counts = await Database.ColumnAsync<long>("SELECT count FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
+            var silos = await Database.ColumnAsync<string>("SELECT silo FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
 
             Assert.Equal(Enumerable.Range(1, versions.Count).Select(v => (long)v), versions);
             Assert.Equal(versions, counts);
@@ -107,7 +105,7 @@ public sealed class ProcessFailoverTests : IAsyncLifetime
 
         foreach (var key in victimKeys)
         {
-            var lastWriter = await _database.ScalarAsync<string>(
+            var lastWriter = await Database.ScalarAsync<string>(
                 "SELECT silo FROM counter_history WHERE grain_key = $1 ORDER BY version DESC LIMIT 1", key);
             Assert.NotEqual(victimId.ToString("D"), lastWriter);
         }
@@ -115,7 +113,7 @@ public sealed class ProcessFailoverTests : IAsyncLifetime
 
     private async Task<ApplicationProcess> BusiestSiloAsync()
     {
-        var busiest = await _database.ScalarAsync<string>(
+        var busiest = await Database.ScalarAsync<string>(
             "SELECT m.address FROM grain_directory d JOIN silo_membership m ON m.silo_id = d.silo_id " +
             "GROUP BY m.address ORDER BY count(*) DESC LIMIT 1");
         return _silos.Single(s => s.BaseAddress.ToString().TrimEnd('/') == busiest);

@@ -3,29 +3,27 @@ using Singr.Testing.Grains;
 
 namespace Singr.Cluster.Tests;
 
-public sealed class ThreeSiloTests : IAsyncLifetime
+public sealed class ThreeSiloTests : DatabaseTest
 {
     private readonly List<TestSilo> _silos = [];
-    private TestDatabase _database = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        await _database.ExecuteAsync(CounterGrain.HistoryTableSql);
+        await Database.ExecuteAsync(CounterGrain.HistoryTableSql);
         for (var i = 0; i < 3; i++)
         {
-            _silos.Add(await TestSilo.StartAsync(_database, TestGrains.Register));
+            _silos.Add(await TestSilo.StartAsync(Database, TestGrains.Register));
         }
     }
 
-    public async Task DisposeAsync()
+    protected override async Task TearDownAsync()
     {
         foreach (var silo in _silos)
         {
             await silo.DisposeAsync();
         }
 
-        await _database.DisposeAsync();
+        await Database.DisposeAsync();
     }
 
     [Fact]
@@ -42,12 +40,12 @@ public sealed class ThreeSiloTests : IAsyncLifetime
             Assert.Equal(10, await _silos[0].GrainFactory.GetGrain<ICounterGrain>(key).GetCount());
         }
 
-        var history = await _database.ColumnAsync<string>(
+        var history = await Database.ColumnAsync<string>(
             "SELECT grain_key || '|' || count(*) || '|' || count(DISTINCT silo) || '|' || min(version) || '|' || max(version) " +
             "FROM counter_history GROUP BY grain_key");
         Assert.Equal(200, history.Count);
         Assert.All(history, row => Assert.EndsWith("|10|1|1|10", row, StringComparison.Ordinal));
-        var silosUsed = await _database.ScalarAsync<long>("SELECT count(DISTINCT silo) FROM counter_history");
+        var silosUsed = await Database.ScalarAsync<long>("SELECT count(DISTINCT silo) FROM counter_history");
         Assert.Equal(3, silosUsed);
     }
 }

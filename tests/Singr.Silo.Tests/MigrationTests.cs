@@ -4,22 +4,18 @@ using Singr.Testing;
 
 namespace Singr.Silo.Tests;
 
-public sealed class MigrationTests : IAsyncLifetime
+public sealed class MigrationTests() : DatabaseTest(migrate: false)
 {
     private const string SchemaSql =
         "SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_name, column_name) " +
         "FROM information_schema.columns WHERE table_schema = 'public'";
 
-    private TestDatabase _database = null!;
     private MigrationRunner _runner = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync(migrate: false);
-        _runner = new MigrationRunner(_database.DataSource, NullLogger<MigrationRunner>.Instance);
+        _runner = new MigrationRunner(Database.DataSource, NullLogger<MigrationRunner>.Instance);
     }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Applying_the_migrations_twice_changes_nothing_the_second_time()
@@ -27,15 +23,15 @@ public sealed class MigrationTests : IAsyncLifetime
         var migrations = EmbeddedMigrations.Load();
 
         var firstRun = await _runner.ApplyAsync(migrations, CancellationToken.None);
-        var schemaAfterFirst = await _database.ScalarAsync<string>(SchemaSql);
+        var schemaAfterFirst = await Database.ScalarAsync<string>(SchemaSql);
         var secondRun = await _runner.ApplyAsync(migrations, CancellationToken.None);
 
         Assert.Equal(migrations.Count, firstRun);
         Assert.Equal(0, secondRun);
-        Assert.Equal(schemaAfterFirst, await _database.ScalarAsync<string>(SchemaSql));
+        Assert.Equal(schemaAfterFirst, await Database.ScalarAsync<string>(SchemaSql));
         Assert.Equal(
             migrations.Select(m => m.Version),
-            await _database.ColumnAsync<int>("SELECT version FROM schema_migrations ORDER BY version"));
+            await Database.ColumnAsync<int>("SELECT version FROM schema_migrations ORDER BY version"));
     }
 
     [Fact]
@@ -50,11 +46,11 @@ public sealed class MigrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failing_migration_leaves_the_database_as_it_was()
+    public async Task A_failing_migration_leaves_theDatabase_as_it_was()
     {
         Migration[] good = [new Migration(1, "create_songs", "CREATE TABLE songs (id int PRIMARY KEY)")];
         await _runner.ApplyAsync(good, CancellationToken.None);
-        var schemaBefore = await _database.ScalarAsync<string>(SchemaSql);
+        var schemaBefore = await Database.ScalarAsync<string>(SchemaSql);
         Migration[] withBroken =
         [
             .. good,
@@ -64,9 +60,9 @@ public sealed class MigrationTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<MigrationFailedException>(() => _runner.ApplyAsync(withBroken, CancellationToken.None));
 
         Assert.Contains("0002_broken", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(schemaBefore, await _database.ScalarAsync<string>(SchemaSql));
-        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM songs"));
-        Assert.Equal([1], await _database.ColumnAsync<int>("SELECT version FROM schema_migrations"));
+        Assert.Equal(schemaBefore, await Database.ScalarAsync<string>(SchemaSql));
+        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM songs"));
+        Assert.Equal([1], await Database.ColumnAsync<int>("SELECT version FROM schema_migrations"));
     }
 
     [Fact]
@@ -84,7 +80,7 @@ public sealed class MigrationTests : IAsyncLifetime
     public async Task Two_processes_migrating_at_once_apply_each_migration_once()
     {
         var migrations = EmbeddedMigrations.Load();
-        var other = new MigrationRunner(_database.DataSource, NullLogger<MigrationRunner>.Instance);
+        var other = new MigrationRunner(Database.DataSource, NullLogger<MigrationRunner>.Instance);
 
         var applied = await Task.WhenAll(
             _runner.ApplyAsync(migrations, CancellationToken.None),

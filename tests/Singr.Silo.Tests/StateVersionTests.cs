@@ -7,25 +7,22 @@ namespace Singr.Silo.Tests;
 /// Two silos on one database, both activating the same grain because the directory is bypassed: the split brain the
 /// directory normally prevents. The version check on every state write must still prevent any lost update.
 /// </summary>
-public sealed class StateVersionTests : IAsyncLifetime
+public sealed class StateVersionTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
     private TestSilo _siloA = null!;
     private TestSilo _siloB = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        await _database.ExecuteAsync(CounterGrain.HistoryTableSql);
-        _siloA = await TestSilo.StartAsync(_database, TestGrains.Register, o => o.UseGrainDirectory = false);
-        _siloB = await TestSilo.StartAsync(_database, TestGrains.Register, o => o.UseGrainDirectory = false);
+        await Database.ExecuteAsync(CounterGrain.HistoryTableSql);
+        _siloA = await TestSilo.StartAsync(Database, TestGrains.Register, o => o.UseGrainDirectory = false);
+        _siloB = await TestSilo.StartAsync(Database, TestGrains.Register, o => o.UseGrainDirectory = false);
     }
 
-    public async Task DisposeAsync()
+    protected override async Task TearDownAsync()
     {
         await _siloA.DisposeAsync();
         await _siloB.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     [Fact]
@@ -67,11 +64,11 @@ public sealed class StateVersionTests : IAsyncLifetime
         var outcomes = await Task.WhenAll(calls);
         var acknowledged = outcomes.Where(o => o.Acknowledged).ToList();
 
-        var history = await _database.ColumnAsync<long>(
+        var history = await Database.ColumnAsync<long>(
             "SELECT count FROM counter_history WHERE grain_key = 'contended' ORDER BY version");
-        var versions = await _database.ColumnAsync<long>(
+        var versions = await Database.ColumnAsync<long>(
             "SELECT version FROM counter_history WHERE grain_key = 'contended' ORDER BY version");
-        var storedVersion = await _database.ScalarAsync<long>(
+        var storedVersion = await Database.ScalarAsync<long>(
             "SELECT version FROM grain_state WHERE grain_type = 'counter' AND grain_key = 'contended'");
 
         Assert.True(GrainProbe.Activations["contended"] > 2, "the two activations raced, and losers were replaced");

@@ -3,18 +3,12 @@ using Singr.Testing;
 
 namespace Singr.Silo.Tests;
 
-public sealed class TimerAndReminderTests : IAsyncLifetime
+public sealed class TimerAndReminderTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task A_timer_ticks_without_overlapping_while_active_and_stops_after_deactivation()
     {
-        await using var silo = await TestSilo.StartAsync(_database, TestGrains.Register);
+        await using var silo = await TestSilo.StartAsync(Database, TestGrains.Register);
         var key = $"ticking-{Guid.NewGuid():N}";
         var grain = silo.GrainFactory.GetGrain<ITimerGrain>(key);
 
@@ -33,7 +27,7 @@ public sealed class TimerAndReminderTests : IAsyncLifetime
     public async Task A_reminder_registered_before_a_restart_fires_after_it_and_activates_its_grain()
     {
         var key = $"reminded-{Guid.NewGuid():N}";
-        await using (var silo = await TestSilo.StartAsync(_database, TestGrains.Register))
+        await using (var silo = await TestSilo.StartAsync(Database, TestGrains.Register))
         {
             await silo.GrainFactory.GetGrain<IReminderGrain>(key)
                 .Remind("wake-up", dueTime: TimeSpan.FromSeconds(2), period: TimeSpan.FromMinutes(10));
@@ -41,7 +35,7 @@ public sealed class TimerAndReminderTests : IAsyncLifetime
 
         Assert.False(GrainProbe.Reminders.ContainsKey(key));
 
-        await using var restarted = await TestSilo.StartAsync(_database, TestGrains.Register, o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(100));
+        await using var restarted = await TestSilo.StartAsync(Database, TestGrains.Register, o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(100));
         await Eventually.TrueAsync(() => GrainProbe.Reminders.ContainsKey(key), TimeSpan.FromSeconds(15));
 
         Assert.Equal(["wake-up"], GrainProbe.Reminders[key]);
@@ -50,7 +44,7 @@ public sealed class TimerAndReminderTests : IAsyncLifetime
     [Fact]
     public async Task A_periodic_reminder_keeps_firing_until_unregistered()
     {
-        await using var silo = await TestSilo.StartAsync(_database, TestGrains.Register, o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(50));
+        await using var silo = await TestSilo.StartAsync(Database, TestGrains.Register, o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(50));
         var key = $"periodic-{Guid.NewGuid():N}";
         var grain = silo.GrainFactory.GetGrain<IReminderGrain>(key);
 
@@ -61,6 +55,6 @@ public sealed class TimerAndReminderTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromMilliseconds(600));
 
         Assert.InRange(GrainProbe.Reminders[key].Count, firedBeforeForget, firedBeforeForget + 1);
-        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM grain_reminders WHERE grain_key = $1", key));
+        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM grain_reminders WHERE grain_key = $1", key));
     }
 }

@@ -3,22 +3,17 @@ using Singr.Testing;
 
 namespace Singr.Silo.Tests;
 
-public sealed class TurnBasedExecutionTests : IAsyncLifetime
+public sealed class TurnBasedExecutionTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        await _database.ExecuteAsync(CounterGrain.HistoryTableSql);
+        await Database.ExecuteAsync(CounterGrain.HistoryTableSql);
     }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task A_thousand_concurrent_calls_run_one_at_a_time_and_all_survive_a_restart()
     {
-        await using (var silo = await TestSilo.StartAsync(_database, TestGrains.Register))
+        await using (var silo = await TestSilo.StartAsync(Database, TestGrains.Register))
         {
             var counter = silo.GrainFactory.GetGrain<ICounterGrain>("busy-counter");
             var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(counter.Increment)));
@@ -26,14 +21,14 @@ public sealed class TurnBasedExecutionTests : IAsyncLifetime
             Assert.Equal(Enumerable.Range(1, 1000).Select(i => (long)i), results.Order());
         }
 
-        await using var restarted = await TestSilo.StartAsync(_database, TestGrains.Register);
+        await using var restarted = await TestSilo.StartAsync(Database, TestGrains.Register);
         Assert.Equal(1000, await restarted.GrainFactory.GetGrain<ICounterGrain>("busy-counter").GetCount());
     }
 
     [Fact]
     public async Task Calls_to_an_active_grain_run_in_the_order_they_arrive()
     {
-        await using var silo = await TestSilo.StartAsync(_database, TestGrains.Register);
+        await using var silo = await TestSilo.StartAsync(Database, TestGrains.Register);
         var counter = silo.GrainFactory.GetGrain<ICounterGrain>("ordered-counter");
         Assert.Equal(1, await counter.Increment());
 
@@ -46,7 +41,7 @@ public sealed class TurnBasedExecutionTests : IAsyncLifetime
     [Fact]
     public async Task References_to_one_grain_share_its_activation_and_other_keys_get_their_own()
     {
-        await using var silo = await TestSilo.StartAsync(_database, TestGrains.Register);
+        await using var silo = await TestSilo.StartAsync(Database, TestGrains.Register);
 
         var first = await silo.GrainFactory.GetGrain<ICounterGrain>("shared").GetActivationId();
         var second = await silo.GrainFactory.GetGrain<ICounterGrain>("shared").GetActivationId();
