@@ -44,7 +44,8 @@ internal sealed class GrainDirectory(NpgsqlDataSource dataSource, SiloIdentity s
         }
 
         // No row was written and none names another owner: this silo is not active in the membership table any more.
-        throw new SiloFencedException(silo.SiloId);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        throw SiloStatusCheck.RefusalFor(await SiloStatusCheck.ReadAsync(connection, null, silo, cancellationToken), silo);
     }
 
     public async Task UnregisterAsync(GrainActivation activation, CancellationToken cancellationToken)

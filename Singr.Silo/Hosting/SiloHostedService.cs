@@ -79,7 +79,11 @@ internal sealed class SiloHostedService(
         await membership.SetStatusAsync(runtime.Identity, SiloStatus.ShuttingDown, cancellationToken);
         logger.LogInformation("Silo {SiloId} is draining {Count} activations", runtime.Identity.SiloId, runtime.Catalog.Count);
         await runtime.DeactivateAllAsync(DeactivationReason.SiloShuttingDown, cancellationToken);
-        await Task.Delay(options.DrainGracePeriod, runtime.TimeProvider, cancellationToken);
+        await view.RefreshAsync(cancellationToken);
+        if (view.Live.Any(s => s.SiloId != runtime.Identity.SiloId))
+        {
+            await Task.Delay(options.DrainGracePeriod, runtime.TimeProvider, cancellationToken);
+        }
     }
 
     private async Task StopOnceAsync(CancellationToken cancellationToken)

@@ -26,8 +26,6 @@ internal sealed class GrainStateStorage(NpgsqlDataSource dataSource, SiloIdentit
         "UPDATE grain_state SET state = $3, version = version + 1, updated_at = now() " +
         "WHERE grain_type = $1 AND grain_key = $2 AND version = $5 AND " + SiloIsLive;
 
-    private const string SiloStatusSql = "SELECT status FROM silo_membership WHERE silo_id = $1";
-
     public async Task<StoredGrainState?> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ReadSql);
@@ -86,13 +84,9 @@ internal sealed class GrainStateStorage(NpgsqlDataSource dataSource, SiloIdentit
             return;
         }
 
-        await using var status = new NpgsqlCommand(SiloStatusSql, connection, transaction);
-        status.Parameters.AddPositional(silo.SiloId);
-        if (await status.ExecuteScalarAsync(cancellationToken) is not ("active" or "shutting_down"))
-        {
-            throw new SiloFencedException(silo.SiloId);
-        }
-
-        throw new InconsistentStateException(grainId, expectedVersion);
+        var status = await SiloStatusCheck.ReadAsync(connection, transaction, silo, cancellationToken);
+        throw status is "active" or "shutting_down"
+            ? new InconsistentStateException(grainId, expectedVersion)
+            : SiloStatusCheck.RefusalFor(status, silo);
     }
 }

@@ -10,7 +10,7 @@ public sealed class ActivationLifecycleTests : DatabaseTest
     {
         await using var silo = await TestSilo.StartAsync(Database, TestGrains.Register, o =>
         {
-            o.IdleTimeout = TimeSpan.FromMilliseconds(500);
+            o.IdleTimeout = TimeSpan.FromSeconds(1);
             o.CollectionInterval = TimeSpan.FromMilliseconds(100);
         });
         var idleKey = $"idle-{Guid.NewGuid():N}";
@@ -18,14 +18,16 @@ public sealed class ActivationLifecycleTests : DatabaseTest
         await silo.GrainFactory.GetGrain<ITimerGrain>(idleKey).Ping();
         var busy = silo.GrainFactory.GetGrain<ITimerGrain>(busyKey);
 
-        for (var i = 0; i < 10; i++)
+        var busyUntil = DateTime.UtcNow.AddSeconds(3);
+        while (DateTime.UtcNow < busyUntil)
         {
             await busy.Ping();
-            await Task.Delay(150);
+            await Task.Delay(100);
         }
 
+        Assert.False(GrainProbe.Deactivations.ContainsKey(busyKey), "a grain called every 100 ms stays active");
+        await Eventually.TrueAsync(() => GrainProbe.Deactivations.ContainsKey(idleKey), TimeSpan.FromSeconds(10), "the idle grain is collected");
         Assert.Equal(["IdleTimeout"], GrainProbe.Deactivations[idleKey]);
-        Assert.False(GrainProbe.Deactivations.ContainsKey(busyKey));
         Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM grain_directory WHERE grain_key = $1", idleKey));
 
         await silo.GrainFactory.GetGrain<ITimerGrain>(idleKey).Ping();
