@@ -50,4 +50,13 @@ public sealed class TurnBasedExecutionTests : DatabaseTest
         Assert.Equal(first, second);
         Assert.NotEqual(first, other);
     }
+
+    [Fact]
+    public async Task A_grain_keyed_by_guid_is_addressed_by_that_guid()
+    {
+        await using var silo = await TestSilo.StartAsync(Database, TestGrains.Register);
+        var key = Guid.NewGuid();
+
+        Assert.Equal(key, await silo.GrainFactory.GetGrain<IGuidKeyedGrain>(key).GetKey());
+    }
 }
