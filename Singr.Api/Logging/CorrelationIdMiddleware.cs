@@ -21,7 +21,8 @@ public sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILogge
             return Task.CompletedTask;
         });
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))
+        // Named apart from ASP.NET Core's own RequestId scope (its connection-based trace id from before this middleware).
+        using (logger.BeginScope("CorrelationId:{CorrelationId}", requestId))
         {
             await next(context);
         }

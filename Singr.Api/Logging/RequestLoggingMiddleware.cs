@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Singr.Api.Logging;
 
 /// <summary>
-/// One log line per request: method, path, status, duration (the request id comes from the scope). The query string
+/// One log line per request: method, path, status, duration (the correlation id comes from the scope). The query string
 /// is never logged, so tokens passed as <c>access_token</c> stay out of the logs; headers and bodies are never logged.
 /// </summary>
 public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)

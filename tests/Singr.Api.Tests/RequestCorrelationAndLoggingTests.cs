@@ -52,7 +52,7 @@ public sealed class RequestCorrelationAndLoggingTests(ApiDatabaseFixture fixture
         Assert.Equal("/no/such/page", line.Properties["Path"]);
         Assert.Equal(404, line.Properties["StatusCode"]);
         Assert.IsType<double>(line.Properties["ElapsedMs"]);
-        Assert.Equal("trace-me-1", line.Properties["RequestId"]);
+        Assert.Equal("trace-me-1", line.Properties["CorrelationId"]);
     }
 
     [Fact]
