@@ -1,7 +1,7 @@
 using Npgsql;
-using Singr.Silo.Storage;
 using Singr.Silo.Hosting;
 using Singr.Silo.Runtime;
+using Singr.Silo.Storage;
 
 namespace Singr.Silo.Cluster;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Npgsql;
-using Singr.Silo.Storage;
 using Singr.Silo.Grains;
+using Singr.Silo.Storage;
 
 namespace Singr.Silo.Cluster;
 

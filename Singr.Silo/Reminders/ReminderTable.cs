@@ -1,6 +1,6 @@
 using Npgsql;
-using Singr.Silo.Storage;
 using Singr.Silo.Grains;
+using Singr.Silo.Storage;
 
 namespace Singr.Silo.Reminders;
 
