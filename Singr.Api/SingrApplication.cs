@@ -1,5 +1,6 @@
 using Npgsql;
 using Singr.Api.Health;
+using Singr.Api.Http;
 using Singr.Api.Logging;
 using Singr.Api.Seeding;
 using Singr.Grains;
@@ -51,6 +52,7 @@ public static class SingrApplication
         var app = builder.Build();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseErrorEnvelopes();
         app.MapHealthEndpoints();
         if (role != ProcessRole.Api)
         {
