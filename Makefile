@@ -2,12 +2,13 @@
 #   make run                      API on http://127.0.0.1:5080 (private PostgreSQL unless SINGR_POSTGRES is set)
 #   make test [ARGS="--filter X"] build + all tests, TRX results in .test-results/
 #   make cluster                  3 silos (:5081-5083) and a front end (:5080) on loopback
+#   make bench                    grain runtime throughput and latency figures
 #   make db-start / db-stop       the private PostgreSQL cluster (127.0.0.1:54329, or $SINGR_PG_PORT)
 
 ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 ARGS ?=
 
-.PHONY: run test cluster build db-start db-stop clean
+.PHONY: run test cluster bench build db-start db-stop clean
 
 run:
 	bash "$(ROOT)/scripts/run.sh" $(ARGS)
@@ -17,6 +18,10 @@ test:
 
 cluster:
 	bash "$(ROOT)/scripts/cluster.sh"
+
+# Grain runtime throughput and latency on this machine (not part of make test).
+bench:
+	bash "$(ROOT)/scripts/bench.sh"
 
 build:
 	cd "$(ROOT)" && dotnet build Singr.sln -c Release

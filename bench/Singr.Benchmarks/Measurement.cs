@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Singr.Benchmarks;
+
+/// <summary>One scenario's figures: calls per second and latency percentiles.</summary>
+internal sealed record Measurement(string Scenario, int Calls, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs)
+{
+    public double CallsPerSecond => Calls / Elapsed.TotalSeconds;
+
+    public double Percentile(double p)
+    {
+        var sorted = LatenciesMs.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Scenario,-58} {Calls,7} calls {CallsPerSecond,9:0} /s   p50 {Percentile(50),7:0.00} ms   p99 {Percentile(99),7:0.00} ms");
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317  # functions below are called from traps
+# `make bench`: the grain runtime benchmark (bench/Singr.Benchmarks) against PostgreSQL, printing its figures.
+set -euo pipefail
+
+log() { printf 'bench.sh: %s\n' "$*" >&2; }
+# shellcheck source=scripts/lib.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+trap 'stop_postgres_if_started' EXIT
+require_dotnet
+use_postgres
+dotnet run --project bench/Singr.Benchmarks/Singr.Benchmarks.csproj -c Release
