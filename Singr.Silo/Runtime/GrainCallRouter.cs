@@ -33,38 +33,34 @@ internal sealed class GrainCallRouter(
         Exception? lastFailure = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (runtime is not null && excluded != runtime.Identity.SiloId
-                && (!runtime.Options.UseGrainDirectory || runtime.IsActiveHere(call.GrainId)))
+            var self = runtime?.Identity.SiloId;
+            GrainLocation? location = null;
+            var runHere = runtime is not null && excluded != self
+                && (!runtime.Options.UseGrainDirectory || runtime.IsActiveHere(call.GrainId));
+            if (!runHere)
             {
-                var local = await TryLocallyAsync(runtime, call, cancellationToken);
+                location = await locator.LocateAsync(call.GrainId, excluded, cancellationToken)
+                    ?? throw new SiloUnavailableException($"No live silo can take calls to {call.GrainId} now.");
+
+                // A forwarded call for a grain active nowhere was placed here by the sender: honour that rather than
+                // re-placing with this silo's (possibly different) view of the membership, which could bounce the call.
+                var placedHereBySender = hops > 0 && location.IsPlacement && excluded != self;
+                runHere = runtime is not null && (location.Silo.SiloId == self || placedHereBySender);
+            }
+
+            if (runHere)
+            {
+                var local = await TryLocallyAsync(runtime!, call, cancellationToken);
                 if (local.Outcome is not null)
                 {
                     return local.Outcome;
                 }
 
-                (excluded, lastFailure) = (local.ExcludeSelf ? runtime.Identity.SiloId : excluded, local.Failure);
+                (excluded, lastFailure) = (local.ExcludeSelf ? self : excluded, local.Failure);
                 continue;
             }
 
-            var location = await locator.LocateAsync(call.GrainId, excluded, cancellationToken)
-                ?? throw new SiloUnavailableException($"No live silo can take calls to {call.GrainId} now.");
-            var target = location.Silo;
-
-            // A forwarded call for a grain active nowhere was placed here by the sender: honour that rather than
-            // re-placing with this silo's (possibly different) view of the membership, which could bounce the call.
-            var placedHereBySender = hops > 0 && location.IsPlacement && excluded != runtime?.Identity.SiloId;
-            if (runtime is not null && (target.SiloId == runtime.Identity.SiloId || placedHereBySender))
-            {
-                var local = await TryLocallyAsync(runtime, call, cancellationToken);
-                if (local.Outcome is not null)
-                {
-                    return local.Outcome;
-                }
-
-                (excluded, lastFailure) = (local.ExcludeSelf ? runtime.Identity.SiloId : excluded, local.Failure);
-                continue;
-            }
-
+            var target = location!.Silo;
             if (hops >= options.Value.MaxForwards && runtime is not null && excluded == runtime.Identity.SiloId)
             {
                 // This silo cannot take the call (leaving or fenced) and may not forward it again: saying so lets the

@@ -51,8 +51,8 @@ internal class GrainReference : DispatchProxy
             return (router, call) => router.CallAsync(call, CancellationToken.None);
         }
 
-        var typed = RouteTypedMethod.MakeGenericMethod(resultType);
-        return (router, call) => typed.Invoke(null, [router, call])!;
+        // Task<TResult> is a reference type, so the typed method binds to a delegate returning object: no reflection per call.
+        return RouteTypedMethod.MakeGenericMethod(resultType).CreateDelegate<Func<GrainCallRouter, GrainCall, object>>();
     }
 
     private static async Task<TResult> RouteTyped<TResult>(GrainCallRouter router, GrainCall call) =>
