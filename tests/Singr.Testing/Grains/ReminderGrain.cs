@@ -13,6 +13,7 @@ public sealed class ReminderGrain : Grain, IReminderGrain
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         GrainProbe.Reminders.GetOrAdd(GetPrimaryKeyString(), _ => new()).Enqueue(reminderName);
+        GrainProbe.ReminderTicksDue.GetOrAdd(GetPrimaryKeyString(), _ => new()).Enqueue(status.DueAt);
         return Task.CompletedTask;
     }
 }
