@@ -1,4 +1,5 @@
 using Npgsql;
+using Singr.Api.Auth;
 using Singr.Api.Health;
 using Singr.Api.Http;
 using Singr.Api.Logging;
@@ -47,12 +48,24 @@ public static class SingrApplication
             builder.Services.AddHostedService<DemoSeeder>();
         }
 
+        if (role != ProcessRole.Silo)
+        {
+            builder.Services.AddSingrAuthentication(builder.Configuration);
+        }
+
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseErrorEnvelopes();
+        if (role != ProcessRole.Silo)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapAuthEndpoints();
+        }
+
         app.MapHealthEndpoints();
         if (role != ProcessRole.Api)
         {

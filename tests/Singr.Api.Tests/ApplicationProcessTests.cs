@@ -7,6 +7,8 @@ namespace Singr.Api.Tests;
 /// <summary>The application as its own process: what `make run` serves and what Kubernetes probes and stops.</summary>
 public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
 {
+    private static readonly string TestSigningKey = Convert.ToBase64String(new byte[32]);
+
     [Fact]
     public async Task The_process_becomes_ready_logs_json_without_secrets_and_stops_gracefully_on_sigterm()
     {
@@ -15,6 +17,7 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Singr__SeedDemo"] = "true",
             ["Singr__Cluster__Secret"] = "process-test-cluster-secret-0123456789",
+            ["Singr__Auth__SigningKey"] = TestSigningKey,
         });
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
 
@@ -96,6 +99,7 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Singr__Cluster__Secret"] = "process-test-cluster-secret-0123456789",
+            ["Singr__Auth__SigningKey"] = TestSigningKey,
             ["Singr__Database__MigrateOnStart"] = "false",
         });
         using var client = new HttpClient { BaseAddress = app.BaseAddress };

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Singr.Api.Auth;
 using Singr.Silo.Cluster;
 using Singr.Silo.Hosting;
 using Singr.Silo.Migrations;
@@ -19,6 +20,7 @@ public sealed class KubernetesManifestTests
         (SiloOptions.SectionName, typeof(SiloOptions)),
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (StreamOptions.SectionName, typeof(StreamOptions)),
+        (AuthOptions.SectionName, typeof(AuthOptions)),
     ];
 
     /// <summary>Keys the application reads outside the options classes (Program, the host, the downward API helper).</summary>

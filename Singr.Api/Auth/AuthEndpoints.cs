@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Singr.Api.Http;
+using Singr.Grains.Interfaces.Accounts;
+using Singr.Grains.Interfaces.Runtime;
+
+namespace Singr.Api.Auth;
+
+/// <summary><c>/v1/auth</c>: register, login, refresh (rotating), logout, me. The rules live in the account and session grains.</summary>
+public static class AuthEndpoints
+{
+    private static readonly ApiError InvalidCredentials = new(
+        "INVALID_CREDENTIALS", "The email or password is wrong.", "That email and password don't match an account.", []);
+
+    private static readonly ApiError InvalidRefreshToken = new(
+        "INVALID_REFRESH_TOKEN", "The refresh token is unknown, expired, revoked or was already used.", "Please sign in again.", []);
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/v1/auth").WithTags("Auth");
+        auth.MapPost("/register", RegisterAsync);
+        auth.MapPost("/login", LoginAsync);
+        auth.MapPost("/refresh", RefreshAsync);
+        auth.MapPost("/logout", LogoutAsync);
+        auth.MapGet("/me", MeAsync).RequireAuthorization();
+        return endpoints;
+    }
+
+    private static async Task<IResult> RegisterAsync(RegisterRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens)
+    {
+        var problems = CredentialRules.Check(request);
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var account = grains.GetGrain<IAccountGrain>(AccountEmail.Normalize(request.Email!));
+        var result = await account.Register(new RegisterAccount(request.Email!, request.Name!, request.Password!));
+        if (result.EmailTaken)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status409Conflict, new ApiError(
+                "EMAIL_TAKEN", "An account with this email exists.", "That email is already registered. Try signing in.", [new("email", "Already registered.")]));
+        }
+
+        return ApiResults.Success(context, await StartSessionAsync(grains, tokens, result.Profile!), StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens)
+    {
+        if (!CredentialRules.IsEmail(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return ApiResults.Failure(context, StatusCodes.Status401Unauthorized, InvalidCredentials);
+        }
+
+        var profile = await grains.GetGrain<IAccountGrain>(AccountEmail.Normalize(request.Email!)).SignIn(request.Password);
+        return profile is null
+            ? ApiResults.Failure(context, StatusCodes.Status401Unauthorized, InvalidCredentials)
+            : ApiResults.Success(context, await StartSessionAsync(grains, tokens, profile));
+    }
+
+    private static async Task<IResult> RefreshAsync(RefreshRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens)
+    {
+        if (!RefreshToken.TryParse(request.RefreshToken, out var familyId))
+        {
+            return ApiResults.Failure(context, StatusCodes.Status401Unauthorized, InvalidRefreshToken);
+        }
+
+        var rotation = await grains.GetGrain<IRefreshSessionGrain>(familyId).Rotate(request.RefreshToken!);
+        if (rotation.Status != RefreshRotationStatus.Rotated)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status401Unauthorized, InvalidRefreshToken);
+        }
+
+        var access = tokens.Issue(rotation.Account!);
+        return ApiResults.Success(context, new AuthSession(rotation.Account!, access.Token, access.ExpiresAt, rotation.NewToken!));
+    }
+
+    private static async Task<IResult> LogoutAsync(RefreshRequest request, HttpContext context, IGrainFactory grains)
+    {
+        if (RefreshToken.TryParse(request.RefreshToken, out var familyId))
+        {
+            await grains.GetGrain<IRefreshSessionGrain>(familyId).Revoke();
+        }
+
+        return ApiResults.Success(context, new { signedOut = true }, message: "Signed out.");
+    }
+
+    private static async Task<IResult> MeAsync(ClaimsPrincipal user, HttpContext context, IGrainFactory grains)
+    {
+        var email = user.FindFirstValue(SingrClaims.Email);
+        var profile = email is null ? null : await grains.GetGrain<IAccountGrain>(email).GetProfile();
+        return profile is null || profile.UserId.ToString("D") != user.FindFirstValue(SingrClaims.Subject)
+            ? ApiResults.Failure(context, StatusCodes.Status401Unauthorized, ApiErrors.ForStatus(StatusCodes.Status401Unauthorized))
+            : ApiResults.Success(context, profile);
+    }
+
+    private static async Task<AuthSession> StartSessionAsync(IGrainFactory grains, AccessTokenIssuer tokens, AccountProfile profile)
+    {
+        var refreshToken = await grains.GetGrain<IRefreshSessionGrain>(Guid.NewGuid()).Start(profile);
+        var access = tokens.Issue(profile);
+        return new AuthSession(profile, access.Token, access.ExpiresAt, refreshToken);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Singr.Api.Auth;
+
+/// <summary>Bound from the <c>Singr:Auth</c> configuration section.</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Singr:Auth";
+
+    public const int MinimumKeyBytes = 32;
+
+    public string Issuer { get; set; } = "singr";
+
+    public string Audience { get; set; } = "singr-api";
+
+    /// <summary>Base64 HMAC-SHA256 key of at least 256 bits. Required outside Development, which generates and keeps one.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>JWT_ACCESS_TTL of the Singr backend plan.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+}

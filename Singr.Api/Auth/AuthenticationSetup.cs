@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Singr.Api.Http;
+
+namespace Singr.Api.Auth;
+
+/// <summary>JWT bearer validation: the one allowed algorithm, issuer, audience, lifetime with at most 30 s skew.</summary>
+public static class AuthenticationSetup
+{
+    public static IServiceCollection AddSingrAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddHostedService(sp => sp.GetRequiredService<SigningKeyStore>());
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>, SigningKeyStore>(Configure);
+        services.AddAuthorization();
+        return services;
+    }
+
+    private static void Configure(JwtBearerOptions bearer, IOptions<AuthOptions> options, SigningKeyStore keys)
+    {
+        bearer.MapInboundClaims = false;
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = options.Value.Issuer,
+            ValidAudience = options.Value.Audience,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = options.Value.ClockSkew,
+            NameClaimType = SingrClaims.Name,
+        };
+        bearer.Events = new JwtBearerEvents
+        {
+            OnChallenge = async context =>
+            {
+                context.HandleResponse();
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await context.Response.WriteAsJsonAsync(Envelope.Failure(context.HttpContext, ApiErrors.ForStatus(StatusCodes.Status401Unauthorized)));
+            },
+            OnForbidden = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return context.Response.WriteAsJsonAsync(Envelope.Failure(context.HttpContext, ApiErrors.ForStatus(StatusCodes.Status403Forbidden)));
+            },
+        };
+    }
+}

@@ -1,0 +1,9 @@
+namespace Singr.Api.Auth;
+
+/// <summary>Claim names as they appear in Singr's tokens (JWT names; inbound claim mapping is off).</summary>
+public static class SingrClaims
+{
+    public const string Subject = "sub";
+    public const string Email = "email";
+    public const string Name = "name";
+}

@@ -1,0 +1,18 @@
+namespace Singr.Api.Http;
+
+/// <summary>Endpoint results in the envelope, with meaningful status codes.</summary>
+public static class ApiResults
+{
+    public static IResult Success<TData>(HttpContext context, TData data, int statusCode = StatusCodes.Status200OK, string? message = null) =>
+        Results.Json(Envelope.Success(context, data, message), statusCode: statusCode);
+
+    public static IResult Failure(HttpContext context, int statusCode, ApiError error) =>
+        Results.Json(Envelope.Failure(context, error), statusCode: statusCode);
+
+    public static IResult ValidationFailed(HttpContext context, IReadOnlyList<ApiErrorDetail> details) =>
+        Failure(context, StatusCodes.Status400BadRequest, new ApiError(
+            "VALIDATION_ERROR",
+            "One or more fields are invalid; see details.",
+            "Please check the highlighted fields.",
+            details));
+}

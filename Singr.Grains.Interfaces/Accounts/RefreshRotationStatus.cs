@@ -1,0 +1,13 @@
+namespace Singr.Grains.Interfaces.Accounts;
+
+public enum RefreshRotationStatus
+{
+    Rotated,
+
+    /// <summary>The token was already used: the family is now revoked.</summary>
+    Reused,
+
+    Revoked,
+    Expired,
+    Unknown,
+}

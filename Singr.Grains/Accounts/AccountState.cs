@@ -1,0 +1,14 @@
+namespace Singr.Grains.Accounts;
+
+public sealed class AccountState
+{
+    public Guid UserId { get; set; }
+
+    public string Email { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string PasswordHash { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

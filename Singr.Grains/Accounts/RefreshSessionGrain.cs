@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using Singr.Grains.Interfaces.Accounts;
+using Singr.Silo.Grains;
+
+namespace Singr.Grains.Accounts;
+
+/// <summary>A family of rotating refresh tokens. Only hashes are stored; a reused token revokes the family.</summary>
+[GrainType("refresh-session")]
+public sealed class RefreshSessionGrain(TimeProvider timeProvider) : Grain<RefreshSessionState>, IRefreshSessionGrain
+{
+    /// <summary>JWT_REFRESH_TTL of the Singr backend plan: 7 days, renewed by each rotation.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    /// <summary>Enough to recognise reuse of recent tokens without the state growing for ever.</summary>
+    private const int RememberedUsedTokens = 50;
+
+    public async Task<string> Start(AccountProfile account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (State.Account is not null)
+        {
+            throw new InvalidOperationException("This refresh session was already started.");
+        }
+
+        State.Account = account;
+        var token = NewToken();
+        State.CurrentTokenHash = Hash(token);
+        State.ExpiresAt = timeProvider.GetUtcNow() + Lifetime;
+        await WriteStateAsync();
+        return token;
+    }
+
+    public async Task<RefreshRotation> Rotate(string presentedToken)
+    {
+        var presented = Hash(presentedToken ?? string.Empty);
+        if (State.Account is null)
+        {
+            return new RefreshRotation(RefreshRotationStatus.Unknown, null, null);
+        }
+
+        if (State.Revoked)
+        {
+            return new RefreshRotation(RefreshRotationStatus.Revoked, null, null);
+        }
+
+        if (State.UsedTokenHashes.Contains(presented))
+        {
+            State.Revoked = true;
+            await WriteStateAsync();
+            return new RefreshRotation(RefreshRotationStatus.Reused, null, null);
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(State.CurrentTokenHash)))
+        {
+            return new RefreshRotation(RefreshRotationStatus.Unknown, null, null);
+        }
+
+        if (timeProvider.GetUtcNow() >= State.ExpiresAt)
+        {
+            return new RefreshRotation(RefreshRotationStatus.Expired, null, null);
+        }
+
+        var next = NewToken();
+        State.UsedTokenHashes.Add(presented);
+        if (State.UsedTokenHashes.Count > RememberedUsedTokens)
+        {
+            State.UsedTokenHashes.RemoveAt(0);
+        }
+
+        State.CurrentTokenHash = Hash(next);
+        State.ExpiresAt = timeProvider.GetUtcNow() + Lifetime;
+        await WriteStateAsync();
+        return new RefreshRotation(RefreshRotationStatus.Rotated, next, State.Account);
+    }
+
+    public async Task Revoke()
+    {
+        if (State.Account is not null && !State.Revoked)
+        {
+            State.Revoked = true;
+            await WriteStateAsync();
+        }
+    }
+
+    private string NewToken() => RefreshToken.Compose(GetPrimaryKey(), Base64UrlSecret());
+
+    private static string Base64UrlSecret() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
