@@ -21,9 +21,9 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         var email = UniqueEmail();
 
         using var registered = await client.PostAsJsonAsync("/v1/auth/register", new { email, password = "karaoke42", name = "Ann Singer" });
-        var session = await DataOfAsync(registered);
+        var session = await EnvelopeJson.DataOfAsync(registered);
         using var me = await SendAsync(client, HttpMethod.Get, "/v1/auth/me", session.GetProperty("accessToken").GetString());
-        var profile = await DataOfAsync(me);
+        var profile = await EnvelopeJson.DataOfAsync(me);
 
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
@@ -38,14 +38,14 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         await using var factory = new SingrApiFactory(fixture.Database);
         using var client = factory.CreateClient();
         var email = UniqueEmail();
-        using var first = await client.PostAsJsonAsync("/v1/auth/register", new { email, password = "karaoke42", name = "First" });
+        await RegisterAsync(client, email, name: "First");
 
         using var second = await client.PostAsJsonAsync("/v1/auth/register", new { email = "  " + email.ToUpperInvariant(), password = "other-pass-9", name = "Second" });
         using var login = await client.PostAsJsonAsync("/v1/auth/login", new { email, password = "karaoke42" });
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Equal("EMAIL_TAKEN", (await ErrorOfAsync(second)).GetProperty("code").GetString());
-        Assert.Equal("First", (await DataOfAsync(login)).GetProperty("user").GetProperty("name").GetString());
+        Assert.Equal("EMAIL_TAKEN", (await EnvelopeJson.ErrorOfAsync(second)).GetProperty("code").GetString());
+        Assert.Equal("First", (await EnvelopeJson.DataOfAsync(login)).GetProperty("user").GetProperty("name").GetString());
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/v1/auth/register", new { email = "not-an-email", password = "short", name = "" });
-        var error = await ErrorOfAsync(response);
+        var error = await EnvelopeJson.ErrorOfAsync(response);
         var fields = error.GetProperty("details").EnumerateArray().Select(d => d.GetProperty("field").GetString()).ToList();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -69,7 +69,7 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         await using var factory = new SingrApiFactory(fixture.Database);
         using var client = factory.CreateClient();
         var email = UniqueEmail();
-        using var _ = await client.PostAsJsonAsync("/v1/auth/register", new { email, password = "karaoke42", name = "Ann" });
+        await RegisterAsync(client, email);
 
         using var wrongPassword = await client.PostAsJsonAsync("/v1/auth/login", new { email, password = "karaoke43" });
         using var unknownEmail = await client.PostAsJsonAsync("/v1/auth/login", new { email = UniqueEmail(), password = "karaoke42" });
@@ -77,8 +77,8 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknownEmail.StatusCode);
         Assert.Equal(
-            (await ErrorOfAsync(wrongPassword)).GetProperty("message").GetString(),
-            (await ErrorOfAsync(unknownEmail)).GetProperty("message").GetString());
+            (await EnvelopeJson.ErrorOfAsync(wrongPassword)).GetProperty("message").GetString(),
+            (await EnvelopeJson.ErrorOfAsync(unknownEmail)).GetProperty("message").GetString());
     }
 
     [Fact]
@@ -87,11 +87,10 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         await using var factory = new SingrApiFactory(fixture.Database);
         using var client = factory.CreateClient();
         var email = UniqueEmail();
-        using var registered = await client.PostAsJsonAsync("/v1/auth/register", new { email, password = "karaoke42", name = "Ann" });
-        var first = (await DataOfAsync(registered)).GetProperty("refreshToken").GetString();
+        var first = (await RegisterAsync(client, email)).GetProperty("refreshToken").GetString();
 
         using var rotated = await client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = first });
-        var second = (await DataOfAsync(rotated)).GetProperty("refreshToken").GetString();
+        var second = (await EnvelopeJson.DataOfAsync(rotated)).GetProperty("refreshToken").GetString();
         using var replayed = await client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = first });
         using var afterTheft = await client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = second });
 
@@ -106,8 +105,7 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
     {
         await using var factory = new SingrApiFactory(fixture.Database);
         using var client = factory.CreateClient();
-        using var registered = await client.PostAsJsonAsync("/v1/auth/register", new { email = UniqueEmail(), password = "karaoke42", name = "Ann" });
-        var refreshToken = (await DataOfAsync(registered)).GetProperty("refreshToken").GetString();
+        var refreshToken = (await RegisterAsync(client, UniqueEmail())).GetProperty("refreshToken").GetString();
 
         using var logout = await client.PostAsJsonAsync("/v1/auth/logout", new { refreshToken });
         using var refresh = await client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken });
@@ -129,8 +127,7 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         await using var factory = new SingrApiFactory(fixture.Database);
         using var client = factory.CreateClient();
         var email = UniqueEmail();
-        using var registered = await client.PostAsJsonAsync("/v1/auth/register", new { email, password = "karaoke42", name = "Ann" });
-        var session = await DataOfAsync(registered);
+        var session = await RegisterAsync(client, email);
         var key = factory.Services.GetRequiredService<SigningKeyStore>().Key;
         var userId = session.GetProperty("user").GetProperty("userId").GetString()!;
 
@@ -147,7 +144,7 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         using var response = await SendAsync(client, HttpMethod.Get, "/v1/auth/me", token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("UNAUTHORIZED", (await ErrorOfAsync(response)).GetProperty("code").GetString());
+        Assert.Equal("UNAUTHORIZED", (await EnvelopeJson.ErrorOfAsync(response)).GetProperty("code").GetString());
     }
 
     [Fact]
@@ -156,13 +153,19 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         await using var factory = new SingrApiFactory(fixture.Database);
         using var client = factory.CreateClient();
         var email = UniqueEmail();
-        using var registered = await client.PostAsJsonAsync("/v1/auth/register", new { email, password = "karaoke42", name = "Ann" });
-        var userId = (await DataOfAsync(registered)).GetProperty("user").GetProperty("userId").GetString()!;
+        var userId = (await RegisterAsync(client, email)).GetProperty("user").GetProperty("userId").GetString()!;
         var key = factory.Services.GetRequiredService<SigningKeyStore>().Key;
 
         using var response = await SendAsync(client, HttpMethod.Get, "/v1/auth/me", Token(key, userId, email.ToLowerInvariant()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task<JsonElement> RegisterAsync(HttpClient client, string email, string password = "karaoke42", string name = "Ann")
+    {
+        using var response = await client.PostAsJsonAsync("/v1/auth/register", new { email, password, name });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await EnvelopeJson.DataOfAsync(response);
     }
 
     private static string UniqueEmail() => $"Singer.{Guid.NewGuid():N}@Example.com";
@@ -206,19 +209,5 @@ public sealed class AuthTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDat
         }
 
         return await client.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> DataOfAsync(HttpResponseMessage response)
-    {
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.True(body.GetProperty("success").GetBoolean(), body.ToString());
-        return body.GetProperty("data");
-    }
-
-    private static async Task<JsonElement> ErrorOfAsync(HttpResponseMessage response)
-    {
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.False(body.GetProperty("success").GetBoolean());
-        return body.GetProperty("error");
     }
 }

@@ -18,7 +18,7 @@ public sealed class ErrorEnvelopeTests(ApiDatabaseFixture fixture) : IClassFixtu
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/v1/no-such-thing", UriKind.Relative));
-        var error = await ErrorOfAsync(response);
+        var error = await EnvelopeJson.ErrorOfAsync(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("NOT_FOUND", error.GetProperty("code").GetString());
@@ -32,7 +32,7 @@ public sealed class ErrorEnvelopeTests(ApiDatabaseFixture fixture) : IClassFixtu
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/internal/v1/grains/invoke", UriKind.Relative));
-        var error = await ErrorOfAsync(response);
+        var error = await EnvelopeJson.ErrorOfAsync(response);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("METHOD_NOT_ALLOWED", error.GetProperty("code").GetString());
@@ -87,13 +87,4 @@ public sealed class ErrorEnvelopeTests(ApiDatabaseFixture fixture) : IClassFixtu
 
     private static async Task<JsonElement> BodyOfAsync(HttpContext context) =>
         JsonDocument.Parse(await TextOfAsync(context)).RootElement;
-
-    private static async Task<JsonElement> ErrorOfAsync(HttpResponseMessage response)
-    {
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.False(body.GetProperty("success").GetBoolean());
-        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").ValueKind);
-        Assert.False(string.IsNullOrEmpty(body.GetProperty("meta").GetProperty("requestId").GetString()));
-        return body.GetProperty("error");
-    }
 }
