@@ -4,6 +4,7 @@ using Singr.Api.Health;
 using Singr.Api.Http;
 using Singr.Api.Logging;
 using Singr.Api.Seeding;
+using Singr.Api.Venues;
 using Singr.Grains;
 using Singr.Silo.Cluster;
 using Singr.Silo.Forwarding;
@@ -51,6 +52,7 @@ public static class SingrApplication
         if (role != ProcessRole.Silo)
         {
             builder.Services.AddSingrAuthentication(builder.Configuration);
+            builder.Services.AddSingleton<VenueDirectory>();
         }
 
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [HealthEndpoints.ReadyTag]);

@@ -6,7 +6,7 @@ using Singr.Grains.Interfaces.Accounts;
 
 namespace Singr.Api.Auth;
 
-/// <summary>Issues the 15-minute access tokens: HS256, issuer, audience, subject = the user id.</summary>
+/// <summary>Issues access tokens (HS256, issuer, audience): 15 minutes for accounts, 24 hours for a guest at one venue.</summary>
 public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, SigningKeyStore keys, TimeProvider timeProvider)
 {
     private readonly JsonWebTokenHandler _handler = new();
@@ -14,8 +14,28 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, SigningKeyS
     public AccessToken Issue(AccountProfile account)
     {
         ArgumentNullException.ThrowIfNull(account);
+        return Sign(options.Value.AccessTokenLifetime,
+        [
+            new Claim(SingrClaims.Subject, account.UserId.ToString("D")),
+            new Claim(SingrClaims.Email, account.Email),
+            new Claim(SingrClaims.Name, account.Name),
+        ]);
+    }
+
+    /// <summary>A token good for one venue only, for the guest <paramref name="guestId"/>.</summary>
+    public AccessToken IssueGuest(string guestId, Guid venueId) =>
+        Sign(options.Value.GuestTokenLifetime,
+        [
+            new Claim(SingrClaims.Subject, guestId),
+            new Claim(SingrClaims.Role, SingrClaims.GuestRole),
+            new Claim(SingrClaims.VenueId, venueId.ToString("D")),
+            new Claim(SingrClaims.Name, "Guest"),
+        ]);
+
+    private AccessToken Sign(TimeSpan lifetime, Claim[] claims)
+    {
         var now = timeProvider.GetUtcNow();
-        var expires = now + options.Value.AccessTokenLifetime;
+        var expires = now + lifetime;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,
@@ -24,12 +44,7 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, SigningKeyS
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(SingrClaims.Subject, account.UserId.ToString("D")),
-                new Claim(SingrClaims.Email, account.Email),
-                new Claim(SingrClaims.Name, account.Name),
-            ]),
+            Subject = new ClaimsIdentity(claims),
         });
         return new AccessToken(token, expires);
     }

@@ -1,11 +1,14 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Singr.Api.Http;
+using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Runtime;
 
 namespace Singr.Api.Auth;
 
-/// <summary><c>/v1/auth</c>: register, login, refresh (rotating), logout, me. The rules live in the account and session grains.</summary>
+/// <summary><c>/v1/auth</c>: register, login, refresh (rotating), logout, guest, me. Account rules live in the account and session grains.</summary>
 public static class AuthEndpoints
 {
     private static readonly ApiError InvalidCredentials = new(
@@ -21,6 +24,7 @@ public static class AuthEndpoints
         auth.MapPost("/login", LoginAsync);
         auth.MapPost("/refresh", RefreshAsync);
         auth.MapPost("/logout", LogoutAsync);
+        auth.MapPost("/guest", GuestAsync);
         auth.MapGet("/me", MeAsync).RequireAuthorization();
         return endpoints;
     }
@@ -84,8 +88,49 @@ public static class AuthEndpoints
         return ApiResults.Success(context, new { signedOut = true }, message: "Signed out.");
     }
 
+    private static async Task<IResult> GuestAsync(
+        GuestRequest request,
+        HttpContext context,
+        VenueDirectory venues,
+        AccessTokenIssuer tokens,
+        CancellationToken cancellationToken)
+    {
+        var problems = new List<ApiErrorDetail>();
+        if (string.IsNullOrWhiteSpace(request.VenueId))
+        {
+            problems.Add(new("venueId", "The venue is required."));
+        }
+
+        if (request.DeviceId is not { Length: >= 8 and <= 64 } || request.DeviceId.Any(char.IsControl))
+        {
+            problems.Add(new("deviceId", "The device id must be 8 to 64 printable characters."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var venue = await venues.FindBySlugAsync(request.VenueId!.Trim().ToLowerInvariant(), cancellationToken);
+        if (venue is null)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status404NotFound, new ApiError(
+                "VENUE_NOT_FOUND", "No venue has this id.", "We couldn't find that venue. Check the code on the kiosk or poster.", [new("venueId", "Unknown venue.")]));
+        }
+
+        // The same device at the same venue is the same guest, so a renewed session keeps its requests.
+        var guestId = "guest-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{venue.Id:N}|{request.DeviceId}")))[..32];
+        var access = tokens.IssueGuest(guestId, venue.Id);
+        return ApiResults.Success(context, new GuestSession(guestId, venue.Slug, access.Token, access.ExpiresAt));
+    }
+
     private static async Task<IResult> MeAsync(ClaimsPrincipal user, HttpContext context, IGrainFactory grains)
     {
+        if (user.FindFirstValue(SingrClaims.Role) == SingrClaims.GuestRole)
+        {
+            return ApiResults.Success(context, new { guestId = user.FindFirstValue(SingrClaims.Subject), role = SingrClaims.GuestRole });
+        }
+
         var email = user.FindFirstValue(SingrClaims.Email);
         var profile = email is null ? null : await grains.GetGrain<IAccountGrain>(email).GetProfile();
         return profile is null || profile.UserId.ToString("D") != user.FindFirstValue(SingrClaims.Subject)

@@ -18,4 +18,7 @@ public sealed class AuthOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Guest (kiosk and phone) sessions, from the DJAMMS guest authentication: 24 hours, renewable by the device.</summary>
+    public TimeSpan GuestTokenLifetime { get; set; } = TimeSpan.FromHours(24);
 }
