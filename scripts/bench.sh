@@ -8,7 +8,7 @@ log() { printf 'bench.sh: %s\n' "$*" >&2; }
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-trap 'stop_postgres_if_started' EXIT
+on_exit stop_postgres_if_started
 require_dotnet
 use_postgres
 dotnet run --project bench/Singr.Benchmarks/Singr.Benchmarks.csproj -c Release

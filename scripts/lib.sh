@@ -6,6 +6,14 @@ LIB_DIR="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
 REPO_ROOT="$(cd -- "$LIB_DIR/.." && pwd -P)"
 STARTED_PG=0
 
+# on_exit FUNCTION: run FUNCTION when the script ends, however it ends; Ctrl-C and SIGTERM end it with 130/143.
+on_exit() {
+    # shellcheck disable=SC2064  # the function name is meant to be expanded now
+    trap "$1" EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
 require_dotnet() {
     if ! command -v dotnet >/dev/null 2>&1; then
         log "error: 'dotnet' not found on PATH; install the .NET 10 SDK (https://dot.net) and retry"

@@ -24,9 +24,7 @@ cleanup() {
     exit "$rc"
 }
 
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+on_exit cleanup
 
 require_dotnet
 use_postgres

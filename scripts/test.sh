@@ -28,9 +28,7 @@ cleanup() {
     exit "$rc"
 }
 
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT
-trap 'log "interrupted"; exit 143' TERM
+on_exit cleanup
 
 # Run a command in its own session/process group (so signals can be forwarded to all of it)
 # and return its exit status.

@@ -46,7 +46,7 @@ public sealed class MigrationTests() : DatabaseTest(migrate: false)
     }
 
     [Fact]
-    public async Task A_failing_migration_leaves_theDatabase_as_it_was()
+    public async Task A_failing_migration_leaves_the_database_as_it_was()
     {
         Migration[] good = [new Migration(1, "create_songs", "CREATE TABLE songs (id int PRIMARY KEY)")];
         await _runner.ApplyAsync(good, CancellationToken.None);
