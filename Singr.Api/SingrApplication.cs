@@ -1,8 +1,12 @@
 using Npgsql;
+using Singr.Api.Admin;
+using Singr.Api.Audit;
 using Singr.Api.Auth;
+using Singr.Api.Customers;
 using Singr.Api.Health;
 using Singr.Api.Http;
 using Singr.Api.Logging;
+using Singr.Api.Players;
 using Singr.Api.Seeding;
 using Singr.Api.Venues;
 using Singr.Grains;
@@ -53,6 +57,9 @@ public static class SingrApplication
         {
             builder.Services.AddSingrAuthentication(builder.Configuration);
             builder.Services.AddSingleton<VenueDirectory>();
+            builder.Services.AddSingleton<MembershipDirectory>();
+            builder.Services.AddSingleton<UserDirectory>();
+            builder.Services.AddSingleton<AuditLog>();
         }
 
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [HealthEndpoints.ReadyTag]);
@@ -66,6 +73,12 @@ public static class SingrApplication
             app.UseAuthentication();
             app.UseAuthorization();
             app.MapAuthEndpoints();
+            app.MapProfileEndpoints();
+            app.MapCustomerEndpoints();
+            app.MapVenueEndpoints();
+            app.MapPlayerEndpoints();
+            app.MapAuditEndpoints();
+            app.MapAdminEndpoints();
         }
 
         app.MapHealthEndpoints();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Singr.Api.Access;
 using Singr.Api.Http;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Accounts;
@@ -74,8 +75,10 @@ public static class AuthEndpoints
             return ApiResults.Failure(context, StatusCodes.Status401Unauthorized, InvalidRefreshToken);
         }
 
-        var access = tokens.Issue(rotation.Account!);
-        return ApiResults.Success(context, new AuthSession(rotation.Account!, access.Token, access.ExpiresAt, rotation.NewToken!));
+        // The account as it is now: a new platform role, nickname or active organisation shows in the new token.
+        var account = await grains.GetGrain<IAccountGrain>(rotation.Account!.Email).GetProfile() ?? rotation.Account;
+        var access = tokens.Issue(account);
+        return ApiResults.Success(context, new AuthSession(account, access.Token, access.ExpiresAt, rotation.NewToken!));
     }
 
     private static async Task<IResult> LogoutAsync(RefreshRequest request, HttpContext context, IGrainFactory grains)
@@ -101,9 +104,9 @@ public static class AuthEndpoints
             problems.Add(new("venueId", "The venue is required."));
         }
 
-        if (request.DeviceId is not { Length: >= 8 and <= 64 } || request.DeviceId.Any(char.IsControl))
+        if (!DeviceIds.IsValid(request.DeviceId))
         {
-            problems.Add(new("deviceId", "The device id must be 8 to 64 printable characters."));
+            problems.Add(new("deviceId", DeviceIds.Rule));
         }
 
         if (problems.Count > 0)
@@ -111,11 +114,10 @@ public static class AuthEndpoints
             return ApiResults.ValidationFailed(context, problems);
         }
 
-        var venue = await venues.FindBySlugAsync(request.VenueId!.Trim().ToLowerInvariant(), cancellationToken);
+        var venue = await venues.FindBySlugAsync(request.VenueId, cancellationToken);
         if (venue is null)
         {
-            return ApiResults.Failure(context, StatusCodes.Status404NotFound, new ApiError(
-                "VENUE_NOT_FOUND", "No venue has this id.", "We couldn't find that venue. Check the code on the kiosk or poster.", [new("venueId", "Unknown venue.")]));
+            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
         }
 
         // The same device at the same venue is the same guest, so a renewed session keeps its requests.

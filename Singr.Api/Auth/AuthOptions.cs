@@ -21,4 +21,13 @@ public sealed class AuthOptions
 
     /// <summary>Guest (kiosk and phone) sessions, from the DJAMMS guest authentication: 24 hours, renewable by the device.</summary>
     public TimeSpan GuestTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>A developer acting as another user (DJAMMS developer portal): 5 minutes, never refreshed.</summary>
+    public TimeSpan ImpersonationTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Player credentials do not time out in practice (venues run 24/7); each use is checked against the venue, so a
+    /// revoked player is refused at once.
+    /// </summary>
+    public TimeSpan PlayerTokenLifetime { get; set; } = TimeSpan.FromDays(3650);
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Singr.Api.Access;
 using Singr.Api.Http;
+using Singr.Grains.Interfaces.Runtime;
+using Singr.Grains.Interfaces.Venues;
 
 namespace Singr.Api.Auth;
 
@@ -47,11 +50,34 @@ public static class AuthenticationSetup
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 await context.Response.WriteAsJsonAsync(Envelope.Failure(context.HttpContext, ApiErrors.ForStatus(StatusCodes.Status401Unauthorized)));
             },
+            OnTokenValidated = RefuseRevokedPlayersAsync,
             OnForbidden = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return context.Response.WriteAsJsonAsync(Envelope.Failure(context.HttpContext, ApiErrors.ForStatus(StatusCodes.Status403Forbidden)));
             },
         };
+    }
+
+    /// <summary>
+    /// Player credentials live as long as the pairing, so each use asks the venue whether this player (on this device)
+    /// is still paired: revocation takes effect on the next request.
+    /// </summary>
+    private static async Task RefuseRevokedPlayersAsync(TokenValidatedContext context)
+    {
+        var caller = Caller.From(context.Principal!);
+        if (caller?.Kind != CallerKind.Player)
+        {
+            return;
+        }
+
+        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+        var player = caller.VenueId is { } venueId && Guid.TryParse(caller.Subject, out var playerId)
+            ? await grains.GetGrain<IVenueGrain>(venueId).GetActivePlayer(playerId)
+            : null;
+        if (player is null || player.DeviceId != context.Principal!.FindFirst(SingrClaims.DeviceId)?.Value)
+        {
+            context.Fail("The player was revoked or its venue deleted.");
+        }
     }
 }

@@ -1,3 +1,5 @@
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Runtime;
 
 namespace Singr.Grains.Interfaces.Accounts;
@@ -14,4 +16,19 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<AccountProfile?> SignIn(string password);
 
     Task<AccountProfile?> GetProfile();
+
+    /// <summary>Makes <paramref name="customerId"/> the organisation this user acts for; refused unless they are a member.</summary>
+    Task<Outcome<AccountProfile>> ChooseActiveCustomer(Guid customerId);
+
+    /// <summary>Creates or renames the user's singer profile, which gives them the <c>singer</c> role.</summary>
+    Task<Outcome<AccountProfile>> SetNickname(string nickname);
+
+    /// <summary>Grants (or with null withdraws) a platform role.</summary>
+    Task<Outcome<AccountProfile>> SetPlatformRole(string? role, AuditStamp stamp);
+
+    /// <summary>
+    /// Records that a developer starts acting as this user and returns the profile to put in the token; refused for
+    /// platform users, whom nobody may impersonate.
+    /// </summary>
+    Task<Outcome<AccountProfile>> BeginImpersonation(AuditStamp stamp);
 }

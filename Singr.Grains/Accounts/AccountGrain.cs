@@ -1,12 +1,19 @@
 using Microsoft.AspNetCore.Identity;
+using Singr.Grains.Audit;
+using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
+using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Customers;
 using Singr.Silo.Grains;
+using Singr.Silo.Storage;
 
 namespace Singr.Grains.Accounts;
 
 [GrainType("account")]
 public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState>, IAccountGrain
 {
+    public const int MaxNicknameLength = 40;
+
     private static readonly PasswordHasher<AccountState> Hasher = new();
 
     /// <summary>Verified against when no account exists, so an unknown email costs as long as a wrong password.</summary>
@@ -30,7 +37,11 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
             CreatedAt = timeProvider.GetUtcNow(),
         };
         State.PasswordHash = Hasher.HashPassword(State, command.Password);
-        await WriteStateAsync();
+        await WriteStateAsync(transaction =>
+        {
+            ProjectUser(transaction);
+            return Task.CompletedTask;
+        });
         return new RegistrationResult(EmailTaken: false, Profile());
     }
 
@@ -53,5 +64,101 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
 
     public Task<AccountProfile?> GetProfile() => Task.FromResult(Exists ? Profile() : null);
 
-    private AccountProfile Profile() => new(State.UserId, State.Email, State.Name, State.CreatedAt);
+    public async Task<Outcome<AccountProfile>> ChooseActiveCustomer(Guid customerId)
+    {
+        if (!Exists)
+        {
+            return Outcome.Refused<AccountProfile>(DomainErrors.AccountNotFound);
+        }
+
+        if (await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetMember(State.UserId) is null)
+        {
+            return Outcome.Refused<AccountProfile>(DomainErrors.CustomerNotFound);
+        }
+
+        if (State.ActiveCustomerId != customerId)
+        {
+            State.ActiveCustomerId = customerId;
+            await WriteStateAsync();
+        }
+
+        return Outcome.Ok(Profile());
+    }
+
+    public async Task<Outcome<AccountProfile>> SetNickname(string nickname)
+    {
+        ArgumentNullException.ThrowIfNull(nickname);
+        if (!Exists)
+        {
+            return Outcome.Refused<AccountProfile>(DomainErrors.AccountNotFound);
+        }
+
+        State.Nickname = nickname.Trim();
+        await WriteStateAsync();
+        return Outcome.Ok(Profile());
+    }
+
+    public async Task<Outcome<AccountProfile>> SetPlatformRole(string? role, AuditStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        if (!Exists)
+        {
+            return Outcome.Refused<AccountProfile>(DomainErrors.AccountNotFound);
+        }
+
+        if (role is not null && !Roles.IsPlatformRole(role))
+        {
+            return Outcome.Refused<AccountProfile>(DomainErrors.InvalidRole);
+        }
+
+        var before = new { platformRole = State.PlatformRole };
+        State.PlatformRole = role;
+        await WriteStateAsync(transaction =>
+        {
+            ProjectUser(transaction);
+            Audit(transaction, stamp, "user.platform_role.set", before, new { platformRole = role });
+            return Task.CompletedTask;
+        });
+        return Outcome.Ok(Profile());
+    }
+
+    public async Task<Outcome<AccountProfile>> BeginImpersonation(AuditStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        if (!Exists)
+        {
+            return Outcome.Refused<AccountProfile>(DomainErrors.AccountNotFound);
+        }
+
+        if (State.PlatformRole is not null)
+        {
+            return Outcome.Refused<AccountProfile>(DomainErrors.CannotImpersonatePlatformUser);
+        }
+
+        await WriteStateAsync(transaction =>
+        {
+            Audit(transaction, stamp, "user.impersonation.start", before: null, new { userId = State.UserId, email = State.Email });
+            return Task.CompletedTask;
+        });
+        return Outcome.Ok(Profile());
+    }
+
+    /// <summary>The <c>users</c> row (for lookups by id and listings) follows the state in its own transaction.</summary>
+    private void ProjectUser(GrainTransaction transaction) =>
+        transaction.Add(
+            """
+            INSERT INTO users (id, email, name, platform_role, created_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, platform_role = EXCLUDED.platform_role, updated_at = now()
+            """,
+            State.UserId,
+            State.Email,
+            State.Name,
+            State.PlatformRole,
+            State.CreatedAt);
+
+    private void Audit(GrainTransaction transaction, AuditStamp stamp, string action, object? before, object? after) =>
+        AuditTrail.Record(transaction, stamp, new AuditEntry(action, "user", State.UserId.ToString("D"), CustomerId: null, VenueId: null, before, after));
+
+    private AccountProfile Profile() =>
+        new(State.UserId, State.Email, State.Name, State.CreatedAt, State.PlatformRole, State.Nickname, State.ActiveCustomerId);
 }

@@ -11,4 +11,10 @@ public sealed class AccountState
     public string PasswordHash { get; set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public string? PlatformRole { get; set; }
+
+    public string? Nickname { get; set; }
+
+    public Guid? ActiveCustomerId { get; set; }
 }

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Singr.Api.Http;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Customers;
+using Singr.Grains.Interfaces.Runtime;
+
+namespace Singr.Api.Access;
+
+/// <summary>Endpoint filters that authorise by role permissions before the handler runs.</summary>
+public static class AccessFilters
+{
+    /// <summary>
+    /// The caller must be an account acting for an organisation it belongs to, with <paramref name="permission"/> there.
+    /// The handler reads the resolved <see cref="CustomerContext"/> with <see cref="CustomerContext.Of"/>.
+    /// </summary>
+    public static RouteHandlerBuilder RequireCustomerPermission(this RouteHandlerBuilder builder, string permission) =>
+        builder.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
+        {
+            var http = invocation.HttpContext;
+            var resolved = await ResolveCustomerAsync(http);
+            if (resolved.Error is { } error)
+            {
+                return ApiResults.Failure(http, StatusCodes.Status403Forbidden, error);
+            }
+
+            if (!resolved.Context!.Can(permission))
+            {
+                return ApiResults.Failure(http, StatusCodes.Status403Forbidden, AccessErrors.PermissionDenied(permission));
+            }
+
+            resolved.Context.AttachTo(http);
+            return await next(invocation);
+        });
+
+    /// <summary>The caller must be platform staff (not impersonating) whose role carries <paramref name="permission"/>.</summary>
+    public static RouteHandlerBuilder RequirePlatformPermission(this RouteHandlerBuilder builder, string permission) =>
+        builder.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
+        {
+            var http = invocation.HttpContext;
+            var caller = Caller.From(http.User);
+            if (caller is not { Kind: CallerKind.Account, IsImpersonated: false, PlatformRole: { } role } || !RolePermissions.Grants(role, permission))
+            {
+                return ApiResults.Failure(http, StatusCodes.Status403Forbidden, AccessErrors.PlatformRoleRequired(permission));
+            }
+
+            new PlatformContext(caller, role).AttachTo(http);
+            return await next(invocation);
+        });
+
+    /// <summary>The caller must be a signed-in account (not a guest or player).</summary>
+    public static RouteHandlerBuilder RequireAccount(this RouteHandlerBuilder builder) =>
+        builder.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
+            Caller.From(invocation.HttpContext.User) is { Kind: CallerKind.Account }
+                ? await next(invocation)
+                : ApiResults.Failure(invocation.HttpContext, StatusCodes.Status403Forbidden, AccessErrors.AccountRequired()));
+
+    private static async Task<(CustomerContext? Context, ApiError? Error)> ResolveCustomerAsync(HttpContext http)
+    {
+        var caller = Caller.From(http.User);
+        if (caller is not { Kind: CallerKind.Account, UserId: { } userId })
+        {
+            return (null, AccessErrors.AccountRequired());
+        }
+
+        if (caller.ActiveCustomerId is not { } customerId)
+        {
+            return (null, AccessErrors.CustomerContextRequired());
+        }
+
+        var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
+        var member = await grains.GetGrain<ICustomerGrain>(customerId).GetMember(userId);
+        return member is null
+            ? (null, AccessErrors.CustomerContextRequired())
+            : (new CustomerContext(caller, customerId, member), null);
+    }
+
+    internal static Caller RequireCaller(this ClaimsPrincipal user) =>
+        Caller.From(user) ?? throw new InvalidOperationException("The endpoint requires authorization; no caller.");
+}

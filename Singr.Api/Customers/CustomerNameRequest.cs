@@ -1,0 +1,3 @@
+namespace Singr.Api.Customers;
+
+public sealed record CustomerNameRequest(string? Name);

@@ -1,0 +1,3 @@
+namespace Singr.Api.Players;
+
+public sealed record PairRequest(string? Code, string? DeviceId);

@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using Singr.Api.Access;
+using Singr.Api.Http;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Venues;
+using Singr.Grains.Interfaces.Runtime;
+
+namespace Singr.Api.Venues;
+
+/// <summary>
+/// <c>/v1/venues</c>: the public list and detail, and an organisation's create, update and delete. A venue of another
+/// organisation is answered as if it did not exist.
+/// </summary>
+public static class VenueEndpoints
+{
+    /// <summary>What a guest may do at its venue (DJAMMS guest permissions).</summary>
+    private static readonly string[] GuestCapabilities = ["queue:read", "queue:add", "search:read"];
+
+    private static readonly string[] PlayerCapabilities = ["queue:read", "player:control"];
+
+    private static readonly string[] PatronCapabilities = ["queue:read", "queue:add", "search:read"];
+
+    public static IEndpointRouteBuilder MapVenueEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var venues = endpoints.MapGroup("/v1/venues").WithTags("Venues");
+        venues.MapGet("/", ListAsync);
+        venues.MapGet("/{venueId}", GetAsync);
+        venues.MapGet("/{venueId}/me", SessionAsync).RequireAuthorization();
+        venues.MapPost("/", CreateAsync).RequireCustomerPermission(Permissions.VenuesWrite);
+        venues.MapPatch("/{venueId}", UpdateAsync).RequireCustomerPermission(Permissions.VenuesWrite);
+        venues.MapDelete("/{venueId}", DeleteAsync).RequireCustomerPermission(Permissions.VenuesDelete);
+        endpoints.MapGet("/v1/customer/venues", ListOwnAsync).WithTags("Venues").RequireCustomerPermission(Permissions.VenuesRead);
+        return endpoints;
+    }
+
+    /// <summary>The caller's organisation's live venue with this slug; null for unknown, deleted or another's venue.</summary>
+    public static async Task<VenueRef?> FindOwnedAsync(VenueDirectory venues, CustomerContext customer, string slug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(venues);
+        ArgumentNullException.ThrowIfNull(customer);
+        var venue = await venues.FindBySlugAsync(slug, cancellationToken);
+        return venue is not null && venue.CustomerId == customer.CustomerId ? venue : null;
+    }
+
+    private static async Task<IResult> ListAsync(string? search, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken)
+    {
+        var problems = new List<ApiErrorDetail>();
+        var page = PageRequest.Parse(context.Request, problems);
+        if (search is { Length: > 100 })
+        {
+            problems.Add(new ApiErrorDetail("search", "At most 100 characters."));
+        }
+
+        return problems.Count > 0
+            ? ApiResults.ValidationFailed(context, problems)
+            : ApiResults.Success(context, await venues.ListAsync(search, customerId: null, page, cancellationToken));
+    }
+
+    private static async Task<IResult> ListOwnAsync(string? search, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken)
+    {
+        var problems = new List<ApiErrorDetail>();
+        var page = PageRequest.Parse(context.Request, problems);
+        return problems.Count > 0
+            ? ApiResults.ValidationFailed(context, problems)
+            : ApiResults.Success(context, await venues.ListAsync(search, CustomerContext.Of(context).CustomerId, page, cancellationToken));
+    }
+
+    private static async Task<IResult> GetAsync(string venueId, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken) =>
+        await venues.GetPublicAsync(venueId, cancellationToken) is { } venue
+            ? ApiResults.Success(context, venue)
+            : ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
+
+    private static async Task<IResult> SessionAsync(
+        string venueId,
+        ClaimsPrincipal user,
+        HttpContext context,
+        VenueDirectory venues,
+        IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        var venue = await venues.FindBySlugAsync(venueId, cancellationToken);
+        if (venue is null)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
+        }
+
+        var caller = user.RequireCaller();
+        if (caller.Kind is CallerKind.Guest or CallerKind.Player)
+        {
+            return caller.VenueId != venue.Id
+                ? ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.WrongVenue())
+                : ApiResults.Success(context, new VenueSession(
+                    venue.Slug,
+                    caller.Kind == CallerKind.Guest ? Roles.Guest : Roles.Player,
+                    caller.Kind == CallerKind.Guest ? GuestCapabilities : PlayerCapabilities));
+        }
+
+        var member = caller.ActiveCustomerId == venue.CustomerId && caller.UserId is { } userId
+            ? await grains.GetGrain<Grains.Interfaces.Customers.ICustomerGrain>(venue.CustomerId).GetMember(userId)
+            : null;
+        return member is null
+            ? ApiResults.Success(context, new VenueSession(venue.Slug, Roles.Singer, PatronCapabilities))
+            : ApiResults.Success(context, new VenueSession(venue.Slug, member.Role, [.. RolePermissions.For(member.Role).Order(StringComparer.Ordinal)]));
+    }
+
+    private static async Task<IResult> CreateAsync(VenueRequest request, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var details = new VenueDetails(request.VenueId?.Trim().ToLowerInvariant(), request.Name, request.Timezone?.Trim(), request.Address);
+        var problems = VenueRules.Check(details, creating: true);
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, [.. problems.Select(p => new ApiErrorDetail(p.Field, p.Message))]);
+        }
+
+        var customer = CustomerContext.Of(context);
+        var outcome = await grains.GetGrain<IVenueGrain>(Guid.NewGuid()).Create(new CreateVenue(customer.CustomerId, details, customer.Stamp(context)));
+        return outcome.Error is { } error
+            ? DomainRefusals.ToResult(context, error)
+            : ApiResults.Success(context, HostVenue.From(outcome.Value!), StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        string venueId,
+        VenueRequest request,
+        HttpContext context,
+        VenueDirectory venues,
+        IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        var customer = CustomerContext.Of(context);
+        var venue = await FindOwnedAsync(venues, customer, venueId, cancellationToken);
+        if (venue is null)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
+        }
+
+        var changes = new VenueDetails(request.VenueId?.Trim().ToLowerInvariant(), request.Name, request.Timezone?.Trim(), request.Address);
+        var problems = VenueRules.Check(changes, creating: false);
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, [.. problems.Select(p => new ApiErrorDetail(p.Field, p.Message))]);
+        }
+
+        var outcome = await grains.GetGrain<IVenueGrain>(venue.Id).Update(new UpdateVenue(changes, customer.Stamp(context)));
+        return outcome.Error is { } error ? DomainRefusals.ToResult(context, error) : ApiResults.Success(context, HostVenue.From(outcome.Value!));
+    }
+
+    private static async Task<IResult> DeleteAsync(string venueId, HttpContext context, VenueDirectory venues, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var customer = CustomerContext.Of(context);
+        var venue = await FindOwnedAsync(venues, customer, venueId, cancellationToken);
+        if (venue is null)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
+        }
+
+        var outcome = await grains.GetGrain<IVenueGrain>(venue.Id).Delete(new DeleteVenue(customer.Stamp(context)));
+        return outcome.Error is { } error
+            ? DomainRefusals.ToResult(context, error)
+            : ApiResults.Success(context, HostVenue.From(outcome.Value!), message: "Venue deleted.");
+    }
+}

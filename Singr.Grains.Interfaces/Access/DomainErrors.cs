@@ -1,0 +1,21 @@
+namespace Singr.Grains.Interfaces.Access;
+
+/// <summary>Codes for the business rules grains enforce; the API maps each to a status and a message.</summary>
+public static class DomainErrors
+{
+    public const string CustomerNotFound = "CUSTOMER_NOT_FOUND";
+    public const string MemberNotFound = "MEMBER_NOT_FOUND";
+    public const string AlreadyMember = "ALREADY_MEMBER";
+    public const string LastOwner = "LAST_OWNER";
+    public const string InvalidRole = "INVALID_ROLE";
+    public const string InvitationNotFound = "INVITATION_NOT_FOUND";
+    public const string InvitationInvalid = "INVITATION_INVALID";
+    public const string InvitationForAnotherEmail = "INVITATION_EMAIL_MISMATCH";
+    public const string VenueNotFound = "VENUE_NOT_FOUND";
+    public const string VenueExists = "VENUE_EXISTS";
+    public const string SlugTaken = "SLUG_TAKEN";
+    public const string PairingCodeInvalid = "PAIRING_CODE_INVALID";
+    public const string PlayerNotFound = "PLAYER_NOT_FOUND";
+    public const string AccountNotFound = "ACCOUNT_NOT_FOUND";
+    public const string CannotImpersonatePlatformUser = "CANNOT_IMPERSONATE_PLATFORM_USER";
+}

@@ -1,0 +1,3 @@
+namespace Singr.Grains.Interfaces.Customers;
+
+public sealed record AcceptInvitation(string Token, MemberIdentity User, string? ClientAddress, string? RequestId);

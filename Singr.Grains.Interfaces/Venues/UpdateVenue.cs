@@ -1,0 +1,5 @@
+using Singr.Grains.Interfaces.Audit;
+
+namespace Singr.Grains.Interfaces.Venues;
+
+public sealed record UpdateVenue(VenueDetails Changes, AuditStamp Stamp);

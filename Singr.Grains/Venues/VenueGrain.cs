@@ -1,0 +1,239 @@
+using Npgsql;
+using Singr.Grains.Audit;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Venues;
+using Singr.Silo.Grains;
+using Singr.Silo.Storage;
+
+namespace Singr.Grains.Venues;
+
+[GrainType("venue")]
+public sealed class VenueGrain(TimeProvider timeProvider) : Grain<VenueState>, IVenueGrain
+{
+    /// <summary>The index that keeps live venues' slugs unique (migration 0005): the one authority on slugs.</summary>
+    private const string LiveSlugIndex = "venues_live_slug";
+
+    private bool Exists => State.CreatedAt != default;
+
+    private bool Live => Exists && State.DeletedAt is null;
+
+    private Guid VenueId => GetPrimaryKey();
+
+    public async Task<Outcome<VenueProfile>> Create(CreateVenue command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Exists)
+        {
+            return Live && State.CustomerId == command.CustomerId && State.Slug == command.Details.Slug
+                ? Outcome.Ok(Profile())
+                : Outcome.Refused<VenueProfile>(DomainErrors.VenueExists);
+        }
+
+        if (VenueRules.Check(command.Details, creating: true).Count > 0)
+        {
+            throw new ArgumentException("Invalid venue details; the API validates them first.", nameof(command));
+        }
+
+        var now = timeProvider.GetUtcNow();
+        State = new VenueState
+        {
+            CustomerId = command.CustomerId,
+            Slug = command.Details.Slug!,
+            Name = command.Details.Name!.Trim(),
+            Timezone = command.Details.Timezone!,
+            Address = NullIfBlank(command.Details.Address),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return await SaveProfileAsync(command.Stamp, "venue.create", before: null);
+    }
+
+    public Task<VenueProfile?> GetProfile() => Task.FromResult(Live ? Profile() : null);
+
+    public async Task<Outcome<VenueProfile>> Update(UpdateVenue command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Live)
+        {
+            return Outcome.Refused<VenueProfile>(DomainErrors.VenueNotFound);
+        }
+
+        if (VenueRules.Check(command.Changes, creating: false).Count > 0)
+        {
+            throw new ArgumentException("Invalid venue details; the API validates them first.", nameof(command));
+        }
+
+        var before = Profile();
+        State.Slug = command.Changes.Slug ?? State.Slug;
+        State.Name = command.Changes.Name?.Trim() ?? State.Name;
+        State.Timezone = command.Changes.Timezone ?? State.Timezone;
+        State.Address = command.Changes.Address is null ? State.Address : NullIfBlank(command.Changes.Address);
+        State.UpdatedAt = timeProvider.GetUtcNow();
+        return await SaveProfileAsync(command.Stamp, "venue.update", before);
+    }
+
+    public async Task<Outcome<VenueProfile>> Delete(DeleteVenue command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Live)
+        {
+            return Outcome.Refused<VenueProfile>(DomainErrors.VenueNotFound);
+        }
+
+        var deleted = Profile();
+        var now = timeProvider.GetUtcNow();
+        State.DeletedAt = now;
+        State.PendingPairingCodes.Clear();
+        foreach (var player in State.Players.Values.Where(p => p.RevokedAt is null))
+        {
+            player.RevokedAt = now;
+        }
+
+        await WriteStateAsync(transaction =>
+        {
+            transaction.Add("UPDATE venues SET deleted_at = $2, updated_at = $2 WHERE id = $1", VenueId, now);
+            Audit(transaction, command.Stamp, "venue.delete", "venue", VenueId.ToString("D"), deleted, after: null);
+            return Task.CompletedTask;
+        });
+        return Outcome.Ok(deleted);
+    }
+
+    public async Task<Outcome<PairingCodeIssued>> IssuePairingCode(IssuePairingCode command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Live)
+        {
+            return Outcome.Refused<PairingCodeIssued>(DomainErrors.VenueNotFound);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var expiresAt = now + PairingCode.Lifetime;
+        string code;
+        do
+        {
+            code = PairingCode.New();
+        }
+        while (!await GrainFactory.GetGrain<IPairingCodeGrain>(PairingCode.Hash(PairingCode.Normalize(code)!)).Issue(VenueId, expiresAt));
+
+        foreach (var expired in State.PendingPairingCodes.Where(c => c.Value <= now).Select(c => c.Key).ToList())
+        {
+            State.PendingPairingCodes.Remove(expired);
+        }
+
+        State.PendingPairingCodes[PairingCode.Hash(PairingCode.Normalize(code)!)] = expiresAt;
+        await WriteStateAsync(transaction =>
+        {
+            Audit(transaction, command.Stamp, "player.pairing_code.issue", "venue", VenueId.ToString("D"), before: null, new { expiresAt });
+            return Task.CompletedTask;
+        });
+        return Outcome.Ok(new PairingCodeIssued(code, expiresAt));
+    }
+
+    public async Task<Outcome<PlayerDevice>> PairPlayer(PairPlayer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Live)
+        {
+            return Outcome.Refused<PlayerDevice>(DomainErrors.PairingCodeInvalid);
+        }
+
+        var (pairedId, paired) = State.Players.FirstOrDefault(p => p.Value.CodeHash == command.CodeHash);
+        if (paired is not null)
+        {
+            return paired.DeviceId == command.DeviceId && paired.RevokedAt is null
+                ? Outcome.Ok(Player(pairedId, paired))
+                : Outcome.Refused<PlayerDevice>(DomainErrors.PairingCodeInvalid);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        if (!State.PendingPairingCodes.Remove(command.CodeHash, out var expiresAt) || expiresAt <= now)
+        {
+            return Outcome.Refused<PlayerDevice>(DomainErrors.PairingCodeInvalid);
+        }
+
+        var playerId = Guid.NewGuid();
+        var player = new PlayerState { DeviceId = command.DeviceId, CodeHash = command.CodeHash, PairedAt = now };
+        State.Players[playerId] = player;
+        await WriteStateAsync();
+        return Outcome.Ok(Player(playerId, player));
+    }
+
+    public Task<PlayerDevice?> GetActivePlayer(Guid playerId) =>
+        Task.FromResult(Live && State.Players.TryGetValue(playerId, out var player) && player.RevokedAt is null
+            ? Player(playerId, player)
+            : null);
+
+    public Task<IReadOnlyList<PlayerDevice>> ListPlayers() =>
+        Task.FromResult<IReadOnlyList<PlayerDevice>>(
+            Live ? [.. State.Players.Select(p => Player(p.Key, p.Value)).OrderBy(p => p.PairedAt)] : []);
+
+    public async Task<Outcome<PlayerDevice>> RevokePlayer(RevokePlayer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Live || !State.Players.TryGetValue(command.PlayerId, out var player))
+        {
+            return Outcome.Refused<PlayerDevice>(DomainErrors.PlayerNotFound);
+        }
+
+        if (player.RevokedAt is not null)
+        {
+            return Outcome.Ok(Player(command.PlayerId, player));
+        }
+
+        var before = Player(command.PlayerId, player);
+        player.RevokedAt = timeProvider.GetUtcNow();
+        var after = Player(command.PlayerId, player);
+        await WriteStateAsync(transaction =>
+        {
+            Audit(transaction, command.Stamp, "player.revoke", "player", command.PlayerId.ToString("D"), before, after);
+            return Task.CompletedTask;
+        });
+        return Outcome.Ok(after);
+    }
+
+    private async Task<Outcome<VenueProfile>> SaveProfileAsync(AuditStamp stamp, string action, VenueProfile? before)
+    {
+        var after = Profile();
+        try
+        {
+            await WriteStateAsync(transaction =>
+            {
+                transaction.Add(
+                    """
+                    INSERT INTO venues (id, customer_id, slug, name, timezone, address, created_at, updated_at)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                    ON CONFLICT (id) DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name, timezone = EXCLUDED.timezone,
+                                                   address = EXCLUDED.address, updated_at = EXCLUDED.updated_at, deleted_at = NULL
+                    """,
+                    VenueId,
+                    State.CustomerId,
+                    State.Slug,
+                    State.Name,
+                    State.Timezone,
+                    State.Address,
+                    State.CreatedAt,
+                    State.UpdatedAt);
+                Audit(transaction, stamp, action, "venue", VenueId.ToString("D"), before, after);
+                return Task.CompletedTask;
+            });
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == LiveSlugIndex)
+        {
+            // The write rolled back and this activation is being replaced, so its edited state goes with it.
+            return Outcome.Refused<VenueProfile>(DomainErrors.SlugTaken);
+        }
+
+        return Outcome.Ok(after);
+    }
+
+    private void Audit(GrainTransaction transaction, AuditStamp stamp, string action, string resourceType, string resourceId, object? before, object? after) =>
+        AuditTrail.Record(transaction, stamp, new AuditEntry(action, resourceType, resourceId, State.CustomerId, VenueId, before, after));
+
+    private VenueProfile Profile() =>
+        new(VenueId, State.CustomerId, State.Slug, State.Name, State.Timezone, State.Address, State.CreatedAt, State.UpdatedAt);
+
+    private PlayerDevice Player(Guid playerId, PlayerState player) => new(playerId, VenueId, player.DeviceId, player.PairedAt, player.RevokedAt);
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
