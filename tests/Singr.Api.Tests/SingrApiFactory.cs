@@ -7,7 +7,7 @@ using Singr.Testing;
 namespace Singr.Api.Tests;
 
 /// <summary>The real application (silo in process) against a test database, with its logs captured.</summary>
-public sealed class SingrApiFactory(TestDatabase database, bool seedDemo = false) : WebApplicationFactory<Program>
+public sealed class SingrApiFactory(TestDatabase database, bool seedDemo = false, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public CapturedLogs Logs { get; } = new();
 
@@ -16,6 +16,13 @@ public sealed class SingrApiFactory(TestDatabase database, bool seedDemo = false
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Singr", database.ConnectionString);
         builder.UseSetting("Singr:SeedDemo", seedDemo ? "true" : "false");
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs)));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs));
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
     }
 }

@@ -1,0 +1,32 @@
+using Singr.Testing;
+
+namespace Singr.Api.Tests;
+
+/// <summary>
+/// One running app (silo in process) over one migrated test database, shared by a test class's tests. Tests keep
+/// apart by registering their own users, organisations and venues.
+/// </summary>
+public sealed class ApiAppFixture : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    public ShiftableClock Clock { get; } = new();
+
+    public SingrApiFactory Factory { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(migrate: false);
+        Factory = new SingrApiFactory(Database, seedDemo: false, Clock);
+        Client = Factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
