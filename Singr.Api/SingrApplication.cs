@@ -39,6 +39,8 @@ public static class SingrApplication
 
         var role = ClusterOptions.ParseRole(builder.Configuration[$"{ClusterOptions.SectionName}:Role"] ?? "silo+api");
         builder.Services.AddSingleton(TimeProvider.System);
+        // Unreadable bodies throw in every environment, so ErrorEnvelopes answers them alike (400 with the field).
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddSingrDatabase(connectionString, builder.Configuration);
         builder.Services.AddSingrCluster(
             builder.Configuration,

@@ -43,7 +43,8 @@ public sealed record AuditFilter(Guid? CustomerId, Guid? ActorId, Guid? VenueId,
 
     private static DateTimeOffset? Time(HttpRequest request, string name, List<ApiErrorDetail> problems)
     {
-        var text = request.Query[name].ToString();
+        // An unencoded "+01:00" offset arrives as " 01:00".
+        var text = request.Query[name].ToString().Replace(' ', '+');
         if (text.Length == 0)
         {
             return null;

@@ -14,7 +14,12 @@ public static class ErrorEnvelopes
 
     public static IApplicationBuilder UseErrorEnvelopes(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteExceptionAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteExceptionAsync,
+            // A body that cannot be read is the client's mistake, answered with a 400 and logged by the request log.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages(context => WriteStatusAsync(context.HttpContext));
         return app;
     }
@@ -23,6 +28,12 @@ public static class ErrorEnvelopes
     {
         ArgumentNullException.ThrowIfNull(context);
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (exception is BadHttpRequestException unreadable)
+        {
+            context.Response.StatusCode = unreadable.StatusCode;
+            return context.Response.WriteAsJsonAsync(Envelope.Failure(context, Unreadable(unreadable)));
+        }
+
         if (exception is GrainTransientException or SiloUnavailableException or TimeoutException)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -32,6 +43,24 @@ public static class ErrorEnvelopes
 
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         return context.Response.WriteAsJsonAsync(Envelope.Failure(context, ApiErrors.Internal()));
+    }
+
+    /// <summary>Model binding failed: says which JSON field could not be read when the serializer knows.</summary>
+    private static ApiError Unreadable(BadHttpRequestException exception)
+    {
+        var error = ApiErrors.ForStatus(exception.StatusCode);
+        if (exception.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path })
+        {
+            return error with
+            {
+                Message = "A field of the JSON body has the wrong type or is malformed; see details.",
+                Details = [new ApiErrorDetail(path.TrimStart('$', '.'), "Not a valid value for this field.")],
+            };
+        }
+
+        return exception.StatusCode == StatusCodes.Status400BadRequest
+            ? error with { Message = "The body could not be read: send a complete JSON object." }
+            : error;
     }
 
     private static Task WriteStatusAsync(HttpContext context) =>

@@ -76,6 +76,13 @@ internal sealed class ApiUser
         return await EnvelopeJson.DataOfAsync(response);
     }
 
+    /// <summary>Signs in again, so the token shows what changed on the account (a platform role, say).</summary>
+    public async Task SignInAgainAsync()
+    {
+        var session = await ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/v1/auth/login", new { email = Email, password = "karaoke42" });
+        Token = session.GetProperty("accessToken").GetString()!;
+    }
+
     public async Task<Guid> CreateOrganisationAsync(string name)
     {
         var created = await ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/v1/customers", new { name });

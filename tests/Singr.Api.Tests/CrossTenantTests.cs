@@ -1,0 +1,103 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Singr.Api.Tests;
+
+/// <summary>
+/// Resources of another organisation answer 404, never 403 or success: one table over every route that takes an id.
+/// Each row is also run against the caller's own resource, which must not be 404, so a row can't pass by mistake.
+/// </summary>
+public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
+{
+    /// <summary>Routes with ids that are deliberately not scoped to an organisation.</summary>
+    private static readonly HashSet<string> NotTenantScoped =
+    [
+        "GET /v1/venues/{venueId}", // the public venue page
+        "GET /v1/venues/{venueId}/me", // what the caller may do there, whoever they are
+        "PUT /v1/admin/users/{userId}/platform-role", // platform staff, across organisations
+    ];
+
+    private static readonly Route[] Routes =
+    [
+        new("PATCH /v1/venues/{venueId}", t => $"/v1/venues/{t.Venue}", _ => new { name = "Renamed" }),
+        new("POST /v1/venues/{venueId}/players/pairing-codes", t => $"/v1/venues/{t.Venue}/players/pairing-codes", _ => null),
+        new("GET /v1/venues/{venueId}/players", t => $"/v1/venues/{t.Venue}/players", _ => null),
+        new("DELETE /v1/venues/{venueId}/players/{playerId}", t => $"/v1/venues/{t.Venue}/players/{t.PlayerId}", _ => null),
+        new("PATCH /v1/customer/members/{userId}", t => $"/v1/customer/members/{t.MemberId}", _ => new { role = "customer_manager" }),
+        new("DELETE /v1/customer/members/{userId}", t => $"/v1/customer/members/{t.MemberId}", _ => null),
+        new("DELETE /v1/customer/invitations/{invitationId}", t => $"/v1/customer/invitations/{t.InvitationId}", _ => null),
+        new("POST /v1/auth/switch-customer", _ => "/v1/auth/switch-customer", t => new { customerId = t.CustomerId }),
+        new("GET /v1/customer/audit?venueId", t => $"/v1/customer/audit?venueId={t.Venue}", _ => null),
+        new("DELETE /v1/venues/{venueId}", t => $"/v1/venues/{t.Venue}", _ => null),
+    ];
+
+    [Fact]
+    public async Task A_member_of_one_organisation_gets_404_for_every_resource_of_another_and_nothing_changes()
+    {
+        var a = await TenantAsync("a");
+        var b = await TenantAsync("b");
+
+        foreach (var route in Routes)
+        {
+            using var foreign = await a.Owner.SendAsync(route.Method, route.Path(b), route.Body(b));
+            Assert.True(HttpStatusCode.NotFound == foreign.StatusCode, $"{route.Name} on another organisation's resource: {foreign.StatusCode}");
+            await EnvelopeJson.ErrorOfAsync(foreign);
+
+            using var own = await a.Owner.SendAsync(route.Method, route.Path(a), route.Body(a));
+            Assert.True(own.IsSuccessStatusCode, $"{route.Name} on the caller's own resource: {own.StatusCode} {await own.Content.ReadAsStringAsync()}");
+        }
+
+        var bVenues = await b.Owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/customer/venues");
+        var bMembers = await b.Owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/customer/members");
+        var bPlayers = await b.Owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{b.Venue}/players");
+        var bInvitations = await b.Owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/customer/invitations");
+        Assert.Equal("Venue b", bVenues.GetProperty("items")[0].GetProperty("name").GetString());
+        Assert.Equal(2, bMembers.GetArrayLength());
+        Assert.Equal("customer_staff", bMembers[1].GetProperty("role").GetString());
+        Assert.True(bPlayers[0].GetProperty("active").GetBoolean());
+        Assert.Equal(1, bInvitations.GetArrayLength());
+    }
+
+    [Fact]
+    public void The_table_covers_every_route_that_takes_an_id()
+    {
+        var withIds = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count > 0)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .ToHashSet();
+
+        var covered = Routes.Select(r => r.Name).Concat(NotTenantScoped).ToHashSet();
+        Assert.Empty(withIds.Except(covered));
+    }
+
+    private async Task<Tenant> TenantAsync(string name)
+    {
+        var (owner, customerId) = await ApiUser.RegisterOwnerAsync(app.Client, name);
+        var venue = await owner.CreateVenueAsync(name: $"Venue {name}");
+        var staff = await ApiUser.RegisterAsync(app.Client, $"{name}-staff");
+        await owner.AddMemberAsync(staff, customerId, "customer_staff");
+        var invitation = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/v1/customer/invitations",
+            new { email = ApiUser.UniqueEmail(), role = "customer_staff" });
+        var code = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{venue}/players/pairing-codes");
+        using var paired = await app.Client.PostAsync(
+            new Uri("/v1/players/pair", UriKind.Relative),
+            System.Net.Http.Json.JsonContent.Create(new { code = code.GetProperty("code").GetString(), deviceId = $"{name}-player-01" }));
+        var player = await EnvelopeJson.DataOfAsync(paired);
+        return new Tenant(
+            owner,
+            customerId,
+            venue,
+            staff.UserId,
+            invitation.GetProperty("invitation").GetProperty("invitationId").GetGuid(),
+            player.GetProperty("playerId").GetGuid());
+    }
+
+    private sealed record Tenant(ApiUser Owner, Guid CustomerId, string Venue, Guid MemberId, Guid InvitationId, Guid PlayerId);
+
+    private sealed record Route(string Name, Func<Tenant, string> Path, Func<Tenant, object?> Body)
+    {
+        public HttpMethod Method => new(Name[..Name.IndexOf(' ', StringComparison.Ordinal)]);
+    }
+}
