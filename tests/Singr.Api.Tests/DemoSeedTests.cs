@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Singr.Api.Seeding;
 using Singr.Testing;
 
@@ -20,6 +21,24 @@ public sealed class DemoSeedTests() : DatabaseTest(migrate: false)
         Assert.Equal(
             [DemoSeeder.DemoVenueSlug],
             await Database.ColumnAsync<string>("SELECT slug FROM venues WHERE customer_id = $1", DemoSeeder.DemoCustomerId));
+    }
+
+    [Fact]
+    public async Task The_demo_owner_signs_in_with_the_readme_credentials_and_runs_demo_venue()
+    {
+        await using var factory = new SingrApiFactory(Database, seedDemo: true);
+        using var client = factory.CreateClient();
+
+        using var login = await client.PostAsJsonAsync("/v1/auth/login", new { email = DemoSeeder.DemoOwnerEmail, password = DemoSeeder.DemoOwnerPassword });
+        var token = (await EnvelopeJson.DataOfAsync(login)).GetProperty("accessToken").GetString();
+        using var venues = await ApiUser.SendAsync(client, HttpMethod.Get, "/v1/customer/venues", token);
+        var readme = await File.ReadAllTextAsync(Path.Combine(PostgresServer.RepositoryRoot, "README.md"));
+
+        Assert.Equal(
+            [DemoSeeder.DemoVenueSlug],
+            (await EnvelopeJson.DataOfAsync(venues)).GetProperty("items").EnumerateArray().Select(v => v.GetProperty("venueId").GetString()).ToList());
+        Assert.Contains(DemoSeeder.DemoOwnerEmail, readme, StringComparison.Ordinal);
+        Assert.Contains(DemoSeeder.DemoOwnerPassword, readme, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,6 +53,27 @@ public sealed class VenueTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
     }
 
     [Fact]
+    public async Task Organisations_racing_for_one_slug_get_exactly_one_venue()
+    {
+        var owners = new List<ApiUser>();
+        for (var i = 0; i < 6; i++)
+        {
+            owners.Add((await ApiUser.RegisterOwnerAsync(app.Client, $"racer{i}")).Owner);
+        }
+
+        var slug = ApiUser.UniqueSlug("contested");
+        var responses = await Task.WhenAll(owners.Select(o => o.SendAsync(HttpMethod.Post, "/v1/venues", new { venueId = slug, name = "Mine", timezone = "UTC" })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1L, await app.Database.ScalarAsync<long>("SELECT count(*) FROM venues WHERE slug = $1", slug));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Invalid_venue_fields_are_each_reported_and_nothing_is_created()
     {
         var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
