@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Singr.Api.Tests;
+
+public sealed class SingerProfileTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
+{
+    [Fact]
+    public async Task A_nickname_makes_the_user_a_singer_and_later_refreshed_tokens_say_so()
+    {
+        var email = ApiUser.UniqueEmail("patron");
+        using var registered = await app.Client.PostAsJsonAsync("/v1/auth/register", new { email, password = "karaoke42", name = "Pat" });
+        var session = await EnvelopeJson.DataOfAsync(registered);
+        var token = session.GetProperty("accessToken").GetString();
+
+        using var set = await ApiUser.SendAsync(app.Client, HttpMethod.Put, "/v1/auth/me/singer-profile", token, new { nickname = "  Mic Drop  " });
+        var reply = await EnvelopeJson.DataOfAsync(set);
+        using var refreshed = await app.Client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = session.GetProperty("refreshToken").GetString() });
+        var refreshedToken = (await EnvelopeJson.DataOfAsync(refreshed)).GetProperty("accessToken").GetString();
+
+        Assert.Equal("Mic Drop", reply.GetProperty("user").GetProperty("nickname").GetString());
+        Assert.Contains("singer", Roles(reply.GetProperty("accessToken").GetString()));
+        Assert.Contains("singer", Roles(refreshedToken));
+        Assert.DoesNotContain("singer", Roles(token));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("a nickname far longer than forty characters!!")]
+    public async Task A_blank_or_overlong_nickname_is_refused_by_field(string nickname)
+    {
+        var user = await ApiUser.RegisterAsync(app.Client, "patron");
+
+        using var response = await user.SendAsync(HttpMethod.Put, "/v1/auth/me/singer-profile", new { nickname });
+        var error = await EnvelopeJson.ErrorOfAsync(response);
+        using var me = await user.SendAsync(HttpMethod.Get, "/v1/auth/me");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("nickname", error.GetProperty("details")[0].GetProperty("field").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await EnvelopeJson.DataOfAsync(me)).GetProperty("nickname").ValueKind);
+    }
+
+    private static List<string> Roles(string? token) =>
+        [.. new JsonWebToken(token).Claims.Where(c => c.Type == "role").Select(c => c.Value)];
+}
