@@ -3,6 +3,7 @@ using Singr.Api.Auth;
 using Singr.Api.Health;
 using Singr.Api.Http;
 using Singr.Api.Logging;
+using Singr.Api.RateLimiting;
 using Singr.Api.Seeding;
 using Singr.Api.Venues;
 using Singr.Grains;
@@ -51,13 +52,20 @@ public static class SingrApplication
 
         if (role != ProcessRole.Silo)
         {
+            builder.Services.AddSingrForwardedHeaders(builder.Configuration);
             builder.Services.AddSingrAuthentication(builder.Configuration);
+            builder.Services.AddSingrRateLimiting(builder.Configuration);
             builder.Services.AddSingleton<VenueDirectory>();
         }
 
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
+        if (role != ProcessRole.Silo)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseErrorEnvelopes();
@@ -65,6 +73,7 @@ public static class SingrApplication
         {
             app.UseAuthentication();
             app.UseAuthorization();
+            app.UseSingrRateLimiting();
             app.MapAuthEndpoints();
         }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Singr.Api.Http;
+using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Runtime;
@@ -20,8 +21,8 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/v1/auth").WithTags("Auth");
-        auth.MapPost("/register", RegisterAsync);
-        auth.MapPost("/login", LoginAsync);
+        auth.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimitPolicies.AuthRegister);
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimitPolicies.AuthSignIn);
         auth.MapPost("/refresh", RefreshAsync);
         auth.MapPost("/logout", LogoutAsync);
         auth.MapPost("/guest", GuestAsync);
