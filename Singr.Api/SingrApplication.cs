@@ -3,6 +3,7 @@ using Singr.Api.Auth;
 using Singr.Api.Health;
 using Singr.Api.Http;
 using Singr.Api.Logging;
+using Singr.Api.OpenApi;
 using Singr.Api.RateLimiting;
 using Singr.Api.Seeding;
 using Singr.Api.Venues;
@@ -55,6 +56,7 @@ public static class SingrApplication
             builder.Services.AddSingrForwardedHeaders(builder.Configuration);
             builder.Services.AddSingrAuthentication(builder.Configuration);
             builder.Services.AddSingrRateLimiting(builder.Configuration);
+            builder.Services.AddSingrApiDocumentation();
             builder.Services.AddSingleton<VenueDirectory>();
         }
 
@@ -71,6 +73,7 @@ public static class SingrApplication
         app.UseErrorEnvelopes();
         if (role != ProcessRole.Silo)
         {
+            app.UseSingrApiDocumentation();
             app.UseAuthentication();
             app.UseAuthorization();
             app.UseSingrRateLimiting();
