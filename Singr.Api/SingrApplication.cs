@@ -6,7 +6,9 @@ using Singr.Api.Customers;
 using Singr.Api.Health;
 using Singr.Api.Http;
 using Singr.Api.Logging;
+using Singr.Api.OpenApi;
 using Singr.Api.Players;
+using Singr.Api.RateLimiting;
 using Singr.Api.Seeding;
 using Singr.Api.Venues;
 using Singr.Grains;
@@ -57,7 +59,10 @@ public static class SingrApplication
 
         if (role != ProcessRole.Silo)
         {
+            builder.Services.AddSingrForwardedHeaders(builder.Configuration);
             builder.Services.AddSingrAuthentication(builder.Configuration);
+            builder.Services.AddSingrRateLimiting(builder.Configuration);
+            builder.Services.AddSingrApiDocumentation();
             builder.Services.AddSingleton<VenueDirectory>();
             builder.Services.AddSingleton<MembershipDirectory>();
             builder.Services.AddSingleton<UserDirectory>();
@@ -67,13 +72,20 @@ public static class SingrApplication
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
+        if (role != ProcessRole.Silo)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseErrorEnvelopes();
         if (role != ProcessRole.Silo)
         {
+            app.UseSingrApiDocumentation();
             app.UseAuthentication();
             app.UseAuthorization();
+            app.UseSingrRateLimiting();
             app.MapAuthEndpoints();
             app.MapProfileEndpoints();
             app.MapCustomerEndpoints();

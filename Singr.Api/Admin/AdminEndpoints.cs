@@ -1,6 +1,7 @@
 using Singr.Api.Access;
 using Singr.Api.Auth;
 using Singr.Api.Http;
+using Singr.Api.RateLimiting;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Runtime;
@@ -12,9 +13,17 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/v1/admin").WithTags("Admin");
-        admin.MapPost("/impersonate", ImpersonateAsync).RequirePlatformPermission(Permissions.UsersImpersonate);
-        admin.MapPut("/users/{userId}/platform-role", SetPlatformRoleAsync).RequirePlatformPermission(Permissions.UsersManage);
+        var admin = endpoints.MapGroup("/v1/admin").WithTags("Admin")
+            .RequireRateLimiting(RateLimitPolicies.AdminApi)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        admin.MapPost("/impersonate", ImpersonateAsync)
+            .WithSummary("Act as a non-staff user for 5 minutes (developers); audited with both identities")
+            .ProducesEnvelope<ImpersonationSession>()
+            .RequirePlatformPermission(Permissions.UsersImpersonate);
+        admin.MapPut("/users/{userId}/platform-role", SetPlatformRoleAsync)
+            .WithSummary("Grant or withdraw a platform role (admins)")
+            .ProducesEnvelope<AccountProfile>()
+            .RequirePlatformPermission(Permissions.UsersManage);
         return endpoints;
     }
 

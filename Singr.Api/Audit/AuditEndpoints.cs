@@ -1,5 +1,6 @@
 using Singr.Api.Access;
 using Singr.Api.Http;
+using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 
@@ -13,8 +14,20 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v1/admin/audit", AdminAsync).WithTags("Audit").RequirePlatformPermission(Permissions.AuditRead);
-        endpoints.MapGet("/v1/customer/audit", CustomerAsync).WithTags("Audit").RequireCustomerPermission(Permissions.OrganizationRead);
+        endpoints.MapGet("/v1/admin/audit", AdminAsync)
+            .WithTags("Audit")
+            .WithSummary("Every organisation's audit trail (platform staff)")
+            .ProducesEnvelope<Page<AuditRecord>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.AdminApi)
+            .RequirePlatformPermission(Permissions.AuditRead);
+        endpoints.MapGet("/v1/customer/audit", CustomerAsync)
+            .WithTags("Audit")
+            .WithSummary("The active organisation's audit trail (owners)")
+            .ProducesEnvelope<Page<AuditRecord>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.OrganizationRead);
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Singr.Api.Access;
 using Singr.Api.Http;
+using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Runtime;
@@ -21,12 +22,36 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/v1/auth").WithTags("Auth");
-        auth.MapPost("/register", RegisterAsync);
-        auth.MapPost("/login", LoginAsync);
-        auth.MapPost("/refresh", RefreshAsync);
-        auth.MapPost("/logout", LogoutAsync);
-        auth.MapPost("/guest", GuestAsync);
-        auth.MapGet("/me", MeAsync).RequireAuthorization();
+        auth.MapPost("/register", RegisterAsync)
+            .WithSummary("Create an account and sign in")
+            .ProducesEnvelope<AuthSession>(StatusCodes.Status201Created)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimitPolicies.AuthRegister);
+        auth.MapPost("/login", LoginAsync)
+            .WithSummary("Sign in with email and password")
+            .ProducesEnvelope<AuthSession>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized)
+            .RequireRateLimiting(RateLimitPolicies.AuthSignIn);
+        auth.MapPost("/refresh", RefreshAsync)
+            .WithSummary("Trade a refresh token for a new token pair")
+            .WithDescription("Refresh tokens rotate: each works once. Presenting a used one revokes its whole family.")
+            .ProducesEnvelope<AuthSession>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
+        auth.MapPost("/logout", LogoutAsync)
+            .WithSummary("Sign out: revoke a refresh token's session")
+            .ProducesEnvelope<SignOutResult>()
+            .ProducesErrors(StatusCodes.Status400BadRequest);
+        auth.MapPost("/guest", GuestAsync)
+            .WithSummary("Start a guest session at a venue for a device")
+            .WithDescription("The same device at the same venue is the same guest; the token is good for that venue only.")
+            .ProducesEnvelope<GuestSession>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.PublicVenues);
+        auth.MapGet("/me", MeAsync)
+            .WithSummary("Who the access token belongs to")
+            .WithDescription("An account's profile; for a guest token, data is a GuestIdentity ({guestId, role: \"guest\"}) instead.")
+            .ProducesEnvelope<AccountProfile>()
+            .RequireAuthorization();
         return endpoints;
     }
 
@@ -88,7 +113,7 @@ public static class AuthEndpoints
             await grains.GetGrain<IRefreshSessionGrain>(familyId).Revoke();
         }
 
-        return ApiResults.Success(context, new { signedOut = true }, message: "Signed out.");
+        return ApiResults.Success(context, new SignOutResult(SignedOut: true), message: "Signed out.");
     }
 
     private static async Task<IResult> GuestAsync(
@@ -130,7 +155,7 @@ public static class AuthEndpoints
     {
         if (user.FindFirstValue(SingrClaims.Role) == SingrClaims.GuestRole)
         {
-            return ApiResults.Success(context, new { guestId = user.FindFirstValue(SingrClaims.Subject), role = SingrClaims.GuestRole });
+            return ApiResults.Success(context, new GuestIdentity(user.FindFirstValue(SingrClaims.Subject)!, SingrClaims.GuestRole));
         }
 
         var email = user.FindFirstValue(SingrClaims.Email);

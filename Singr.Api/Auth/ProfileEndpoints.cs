@@ -1,5 +1,6 @@
 using Singr.Api.Access;
 using Singr.Api.Http;
+using Singr.Api.RateLimiting;
 using Singr.Grains.Accounts;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Runtime;
@@ -11,9 +12,18 @@ public static class ProfileEndpoints
 {
     public static IEndpointRouteBuilder MapProfileEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var auth = endpoints.MapGroup("/v1/auth").WithTags("Auth");
-        auth.MapPost("/switch-customer", SwitchCustomerAsync).RequireAccount();
-        auth.MapPut("/me/singer-profile", SetSingerProfileAsync).RequireAccount();
+        var auth = endpoints.MapGroup("/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimitPolicies.CustomerApi);
+        auth.MapPost("/switch-customer", SwitchCustomerAsync)
+            .WithSummary("Act for another of one's organisations")
+            .WithDescription("Returns an access token whose customer_id is that organisation; later refreshes keep it.")
+            .ProducesEnvelope<AccessTokenReply>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireAccount();
+        auth.MapPut("/me/singer-profile", SetSingerProfileAsync)
+            .WithSummary("Create or rename one's singer profile (the singer role)")
+            .ProducesEnvelope<AccessTokenReply>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
+            .RequireAccount();
         return endpoints;
     }
 

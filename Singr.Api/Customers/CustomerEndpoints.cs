@@ -1,6 +1,7 @@
 using Singr.Api.Access;
 using Singr.Api.Auth;
 using Singr.Api.Http;
+using Singr.Api.RateLimiting;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Customers;
@@ -18,21 +19,66 @@ public static class CustomerEndpoints
 
     public static IEndpointRouteBuilder MapCustomerEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var customers = endpoints.MapGroup("/v1/customers").WithTags("Organisations");
-        customers.MapPost("/", CreateAsync).RequireAccount();
-        customers.MapGet("/", ListMineAsync).RequireAccount();
+        var customers = endpoints.MapGroup("/v1/customers").WithTags("Organisations").RequireRateLimiting(RateLimitPolicies.CustomerApi);
+        customers.MapPost("/", CreateAsync)
+            .WithSummary("Create an organisation; the caller becomes its owner and acts for it")
+            .ProducesEnvelope<CreatedCustomer>(StatusCodes.Status201Created)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
+            .RequireAccount();
+        customers.MapGet("/", ListMineAsync)
+            .WithSummary("The organisations the caller belongs to, with their role")
+            .ProducesEnvelope<IReadOnlyList<Membership>>()
+            .RequireAccount();
 
-        var active = endpoints.MapGroup("/v1/customer").WithTags("Organisations");
-        active.MapGet("/", GetAsync).RequireCustomerPermission(Permissions.OrganizationRead);
-        active.MapPatch("/", RenameAsync).RequireCustomerPermission(Permissions.OrganizationWrite);
-        active.MapGet("/members", ListMembersAsync).RequireCustomerPermission(Permissions.OrganizationRead);
-        active.MapPatch("/members/{userId}", ChangeRoleAsync).RequireCustomerPermission(Permissions.OrganizationWrite);
-        active.MapDelete("/members/{userId}", RemoveMemberAsync).RequireCustomerPermission(Permissions.OrganizationRead);
-        active.MapGet("/invitations", ListInvitationsAsync).RequireCustomerPermission(Permissions.OrganizationWrite);
-        active.MapPost("/invitations", InviteAsync).RequireCustomerPermission(Permissions.OrganizationWrite);
-        active.MapDelete("/invitations/{invitationId}", RevokeInvitationAsync).RequireCustomerPermission(Permissions.OrganizationWrite);
+        // The active organisation is the token's; no route takes an organisation id from the client.
+        var active = endpoints.MapGroup("/v1/customer").WithTags("Organisations")
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .ProducesErrors(StatusCodes.Status403Forbidden);
+        active.MapGet("/", GetAsync)
+            .WithSummary("The active organisation, the caller's role and permissions there")
+            .ProducesEnvelope<ActiveCustomer>()
+            .RequireCustomerPermission(Permissions.OrganizationRead);
+        active.MapPatch("/", RenameAsync)
+            .WithSummary("Rename the active organisation")
+            .ProducesEnvelope<CustomerProfile>()
+            .ProducesErrors(StatusCodes.Status400BadRequest)
+            .RequireCustomerPermission(Permissions.OrganizationWrite);
+        active.MapGet("/members", ListMembersAsync)
+            .WithSummary("Members and their roles")
+            .ProducesEnvelope<IReadOnlyList<CustomerMember>>()
+            .RequireCustomerPermission(Permissions.OrganizationRead);
+        active.MapPatch("/members/{userId}", ChangeRoleAsync)
+            .WithSummary("Change a member's role (the last owner stays an owner)")
+            .ProducesEnvelope<CustomerMember>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .RequireCustomerPermission(Permissions.OrganizationWrite);
+        active.MapDelete("/members/{userId}", RemoveMemberAsync)
+            .WithSummary("Remove a member (owners), or leave (anyone); never the last owner")
+            .ProducesEnvelope<CustomerMember>()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .RequireCustomerPermission(Permissions.OrganizationRead);
+        active.MapGet("/invitations", ListInvitationsAsync)
+            .WithSummary("Pending invitations")
+            .ProducesEnvelope<IReadOnlyList<CustomerInvitation>>()
+            .RequireCustomerPermission(Permissions.OrganizationWrite);
+        active.MapPost("/invitations", InviteAsync)
+            .WithSummary("Invite an email to a role: a single-use token valid 7 days, shown once")
+            .ProducesEnvelope<IssuedInvitation>(StatusCodes.Status201Created)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
+            .RequireCustomerPermission(Permissions.OrganizationWrite);
+        active.MapDelete("/invitations/{invitationId}", RevokeInvitationAsync)
+            .WithSummary("Revoke a pending invitation")
+            .ProducesEnvelope<CustomerInvitation>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
+            .RequireCustomerPermission(Permissions.OrganizationWrite);
 
-        endpoints.MapPost("/v1/invitations/accept", AcceptAsync).WithTags("Organisations").RequireAccount();
+        endpoints.MapPost("/v1/invitations/accept", AcceptAsync)
+            .WithTags("Organisations")
+            .WithSummary("Join an organisation with an invitation sent to the caller's email")
+            .ProducesEnvelope<CustomerMember>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireAccount();
         return endpoints;
     }
 

@@ -10,6 +10,7 @@ public static class ApiErrors
     public const string Forbidden = "FORBIDDEN";
     public const string BadRequest = "BAD_REQUEST";
     public const string TemporarilyUnavailable = "TEMPORARILY_UNAVAILABLE";
+    public const string RateLimited = "RATE_LIMITED";
     public const string InternalError = "INTERNAL_ERROR";
 
     /// <summary>The error for a status the framework set without a body (no route, wrong method, no token, …).</summary>
@@ -21,6 +22,7 @@ public static class ApiErrors
         StatusCodes.Status404NotFound => new(NotFound, "No such resource.", "We couldn't find that.", []),
         StatusCodes.Status405MethodNotAllowed => new(MethodNotAllowed, "This resource does not accept that HTTP method.", "That action isn't available here.", []),
         StatusCodes.Status415UnsupportedMediaType => new(UnsupportedMediaType, "Send the body as application/json.", "Something was wrong with that request.", []),
+        StatusCodes.Status429TooManyRequests => TooManyRequests(),
         StatusCodes.Status503ServiceUnavailable => Unavailable(),
         _ => new($"HTTP_{statusCode}", $"The request failed with status {statusCode}.", "Something went wrong. Please try again.", []),
     };
@@ -29,6 +31,12 @@ public static class ApiErrors
         TemporarilyUnavailable,
         "The service could not complete the request now; nothing was changed. Retry after the Retry-After delay.",
         "We're a little busy. Please try again in a moment.",
+        []);
+
+    public static ApiError TooManyRequests() => new(
+        RateLimited,
+        "Too many requests for this operation from this caller; retry after the Retry-After delay.",
+        "You're going a bit fast. Please wait a moment and try again.",
         []);
 
     public static ApiError Internal() => new(

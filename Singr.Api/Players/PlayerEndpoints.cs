@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Singr.Api.Access;
 using Singr.Api.Auth;
 using Singr.Api.Http;
+using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Runtime;
@@ -17,14 +18,33 @@ public static class PlayerEndpoints
 {
     public static IEndpointRouteBuilder MapPlayerEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var hosted = endpoints.MapGroup("/v1/venues/{venueId}/players").WithTags("Players");
-        hosted.MapPost("/pairing-codes", IssuePairingCodeAsync).RequireCustomerPermission(Permissions.SystemsWrite);
-        hosted.MapGet("/", ListAsync).RequireCustomerPermission(Permissions.SystemsRead);
-        hosted.MapDelete("/{playerId}", RevokeAsync).RequireCustomerPermission(Permissions.SystemsWrite);
+        var hosted = endpoints.MapGroup("/v1/venues/{venueId}/players").WithTags("Players")
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        hosted.MapPost("/pairing-codes", IssuePairingCodeAsync)
+            .WithSummary("A pairing code for a player device: single use, valid 10 minutes")
+            .ProducesEnvelope<PairingCodeIssued>(StatusCodes.Status201Created)
+            .RequireCustomerPermission(Permissions.SystemsWrite);
+        hosted.MapGet("/", ListAsync)
+            .WithSummary("The venue's paired players, revoked ones included")
+            .ProducesEnvelope<IReadOnlyList<PlayerView>>()
+            .RequireCustomerPermission(Permissions.SystemsRead);
+        hosted.MapDelete("/{playerId}", RevokeAsync)
+            .WithSummary("Revoke a player's credential; its next request is refused")
+            .ProducesEnvelope<PlayerView>()
+            .RequireCustomerPermission(Permissions.SystemsWrite);
 
         var players = endpoints.MapGroup("/v1/players").WithTags("Players");
-        players.MapPost("/pair", PairAsync);
-        players.MapGet("/me", MeAsync).RequireAuthorization();
+        players.MapPost("/pair", PairAsync)
+            .WithSummary("Exchange a pairing code for a player credential bound to the venue and this device")
+            .ProducesEnvelope<PlayerCredential>(StatusCodes.Status201Created)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized)
+            .RequireRateLimiting(RateLimitPolicies.AuthSignIn);
+        players.MapGet("/me", MeAsync)
+            .WithSummary("The player this credential belongs to")
+            .ProducesEnvelope<PlayerView>()
+            .ProducesErrors(StatusCodes.Status403Forbidden)
+            .RequireAuthorization();
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Singr.Api.Access;
 using Singr.Api.Http;
+using Singr.Api.RateLimiting;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Venues;
 using Singr.Grains.Interfaces.Runtime;
@@ -23,13 +24,47 @@ public static class VenueEndpoints
     public static IEndpointRouteBuilder MapVenueEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var venues = endpoints.MapGroup("/v1/venues").WithTags("Venues");
-        venues.MapGet("/", ListAsync);
-        venues.MapGet("/{venueId}", GetAsync);
-        venues.MapGet("/{venueId}/me", SessionAsync).RequireAuthorization();
-        venues.MapPost("/", CreateAsync).RequireCustomerPermission(Permissions.VenuesWrite);
-        venues.MapPatch("/{venueId}", UpdateAsync).RequireCustomerPermission(Permissions.VenuesWrite);
-        venues.MapDelete("/{venueId}", DeleteAsync).RequireCustomerPermission(Permissions.VenuesDelete);
-        endpoints.MapGet("/v1/customer/venues", ListOwnAsync).WithTags("Venues").RequireCustomerPermission(Permissions.VenuesRead);
+        venues.MapGet("/", ListAsync)
+            .WithSummary("Venues open to the public, by name; search matches any part of the name")
+            .ProducesEnvelope<Page<PublicVenue>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest)
+            .RequireRateLimiting(RateLimitPolicies.PublicVenues);
+        venues.MapGet("/{venueId}", GetAsync)
+            .WithSummary("A venue by its slug")
+            .ProducesEnvelope<PublicVenue>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.PublicVenues);
+        venues.MapGet("/{venueId}/me", SessionAsync)
+            .WithSummary("What the caller may do at this venue (a guest or player token of another venue is refused)")
+            .ProducesEnvelope<VenueSession>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.PublicVenues)
+            .RequireAuthorization();
+        venues.MapPost("/", CreateAsync)
+            .WithSummary("Create a venue for the active organisation")
+            .ProducesEnvelope<HostVenue>(StatusCodes.Status201Created)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.VenuesWrite);
+        venues.MapPatch("/{venueId}", UpdateAsync)
+            .WithSummary("Change a venue's slug, name, timezone or address (omitted fields stay)")
+            .ProducesEnvelope<HostVenue>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.VenuesWrite);
+        venues.MapDelete("/{venueId}", DeleteAsync)
+            .WithSummary("Retire a venue: it leaves the public list, frees its slug and revokes its players")
+            .ProducesEnvelope<HostVenue>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.VenuesDelete);
+        endpoints.MapGet("/v1/customer/venues", ListOwnAsync)
+            .WithTags("Venues")
+            .WithSummary("The active organisation's venues")
+            .ProducesEnvelope<Page<PublicVenue>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.VenuesRead);
         return endpoints;
     }
 

@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Singr.Api.Auth;
+using Singr.Api.Http;
 using Singr.Silo.Cluster;
 using Singr.Silo.Hosting;
 using Singr.Silo.Migrations;
@@ -12,7 +14,7 @@ using YamlDotNet.Serialization;
 namespace Singr.Cluster.Tests;
 
 /// <summary>The operator's manifests against the application: they parse, and every key they set is one it reads.</summary>
-public sealed class KubernetesManifestTests
+public sealed partial class KubernetesManifestTests
 {
     private static readonly (string Section, Type Options)[] OptionSections =
     [
@@ -21,6 +23,7 @@ public sealed class KubernetesManifestTests
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (StreamOptions.SectionName, typeof(StreamOptions)),
         (AuthOptions.SectionName, typeof(AuthOptions)),
+        (HttpOptions.SectionName, typeof(HttpOptions)),
     ];
 
     /// <summary>Keys the application reads outside the options classes (Program, the host, the downward API helper).</summary>
@@ -54,7 +57,8 @@ public sealed class KubernetesManifestTests
             .Concat(HostKeys)
             .ToHashSet(StringComparer.Ordinal);
 
-        var set = EnvironmentNames().Concat(ConfigMapData().Keys).ToList();
+        // A list is set one element per key: Singr__Http__TrustedNetworks__0, __1, …
+        var set = EnvironmentNames().Concat(ConfigMapData().Keys).Select(key => ListIndexSuffix().Replace(key, string.Empty)).ToList();
 
         Assert.NotEmpty(set);
         Assert.All(set, key => Assert.Contains(key, known));
@@ -99,6 +103,18 @@ public sealed class KubernetesManifestTests
 
         var job = Documents.Single(d => (string)d["kind"] == "Job");
         Assert.Contains("--migrate-only", Containers(job).Single()["args"] is List<object> args ? args.Cast<string>() : []);
+    }
+
+    [Fact]
+    public void Front_ends_trust_forwarded_headers_only_from_well_formed_networks()
+    {
+        var trusted = EnvironmentOf(Deployment("frontend"))
+            .Where(e => e.Key.StartsWith("Singr__Http__TrustedNetworks__", StringComparison.Ordinal))
+            .Select(e => e.Value)
+            .ToList();
+
+        Assert.NotEmpty(trusted);
+        Assert.All(trusted, network => Assert.True(System.Net.IPNetwork.TryParse(network, out _), network));
     }
 
     private static string? MigrateOnStart(Dictionary<object, object> deployment) =>
@@ -152,6 +168,9 @@ public sealed class KubernetesManifestTests
 
         return current as string;
     }
+
+    [GeneratedRegex("__[0-9]+$")]
+    private static partial Regex ListIndexSuffix();
 
     private static List<Dictionary<object, object>> LoadDocuments()
     {

@@ -1,0 +1,29 @@
+namespace Singr.Api.RateLimiting;
+
+/// <summary>
+/// Names of the rate-limit policies (the product's RATE_LIMITS). Apply one to an endpoint with
+/// <c>.RequireRateLimiting(RateLimitPolicies.X)</c>; its limit comes from <see cref="RateLimitOptions"/>.
+/// </summary>
+public static class RateLimitPolicies
+{
+    public const string AuthSignIn = "auth-signin";
+    public const string AuthRegister = "auth-register";
+    public const string AuthPasswordReset = "auth-password-reset";
+    public const string AuthMagicLink = "auth-magic-link";
+    public const string AuthTwoFactorRequest = "auth-two-factor-request";
+    public const string AuthTwoFactorVerify = "auth-two-factor-verify";
+    public const string PublicVenues = "public-venues";
+    public const string PublicSongsSearch = "public-songs-search";
+    public const string PublicRequests = "public-requests";
+    public const string SingerRequest = "singer-request";
+    public const string SingerQuickRequest = "singer-quick-request";
+    public const string CustomerApi = "customer-api";
+    public const string CustomerSongDbImport = "customer-songdb-import";
+    public const string AdminApi = "admin-api";
+
+    /// <summary>
+    /// Counted per client address even when the caller carries a token: these are the anonymous entry points, and a
+    /// token (any user's, or a fresh guest's) must not buy a new allowance of password guesses or sign-ups.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PartitionedByAddressOnly = new HashSet<string>(StringComparer.Ordinal) { AuthSignIn, AuthRegister };
+}
