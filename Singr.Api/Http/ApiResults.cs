@@ -1,3 +1,5 @@
+using Singr.Grains.Interfaces.Access;
+
 namespace Singr.Api.Http;
 
 /// <summary>Endpoint results in the envelope, with meaningful status codes.</summary>
@@ -8,6 +10,10 @@ public static class ApiResults
 
     public static IResult Failure(HttpContext context, int statusCode, ApiError error) =>
         Results.Json(Envelope.Failure(context, error), statusCode: statusCode);
+
+    /// <summary>The fields a grain's rules (<c>…Rules.Check</c>) found wrong.</summary>
+    public static IResult ValidationFailed(HttpContext context, IReadOnlyList<FieldProblem> problems) =>
+        ValidationFailed(context, [.. problems.Select(p => new ApiErrorDetail(p.Field, p.Message))]);
 
     public static IResult ValidationFailed(HttpContext context, IReadOnlyList<ApiErrorDetail> details) =>
         Failure(context, StatusCodes.Status400BadRequest, new ApiError(

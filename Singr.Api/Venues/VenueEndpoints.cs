@@ -3,6 +3,7 @@ using Singr.Api.Access;
 using Singr.Api.Http;
 using Singr.Api.RateLimiting;
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Venues;
 using Singr.Grains.Interfaces.Runtime;
 
@@ -131,7 +132,7 @@ public static class VenueEndpoints
         }
 
         var member = caller.ActiveCustomerId == venue.CustomerId && caller.UserId is { } userId
-            ? await grains.GetGrain<Grains.Interfaces.Customers.ICustomerGrain>(venue.CustomerId).GetMember(userId)
+            ? await grains.GetGrain<ICustomerGrain>(venue.CustomerId).GetMember(userId)
             : null;
         return member is null
             ? ApiResults.Success(context, new VenueSession(venue.Slug, Roles.Singer, PatronCapabilities))
@@ -144,7 +145,7 @@ public static class VenueEndpoints
         var problems = VenueRules.Check(details, creating: true);
         if (problems.Count > 0)
         {
-            return ApiResults.ValidationFailed(context, [.. problems.Select(p => new ApiErrorDetail(p.Field, p.Message))]);
+            return ApiResults.ValidationFailed(context, problems);
         }
 
         var customer = CustomerContext.Of(context);
@@ -173,7 +174,7 @@ public static class VenueEndpoints
         var problems = VenueRules.Check(changes, creating: false);
         if (problems.Count > 0)
         {
-            return ApiResults.ValidationFailed(context, [.. problems.Select(p => new ApiErrorDetail(p.Field, p.Message))]);
+            return ApiResults.ValidationFailed(context, problems);
         }
 
         var outcome = await grains.GetGrain<IVenueGrain>(venue.Id).Update(new UpdateVenue(changes, customer.Stamp(context)));
