@@ -24,15 +24,18 @@ public static class PlayerEndpoints
         hosted.MapPost("/pairing-codes", IssuePairingCodeAsync)
             .WithSummary("A pairing code for a player device: single use, valid 10 minutes")
             .ProducesEnvelope<PairingCodeIssued>(StatusCodes.Status201Created)
-            .RequireCustomerPermission(Permissions.SystemsWrite);
+            .RequireCustomerPermission(Permissions.SystemsWrite)
+            .RequireOwnedVenue();
         hosted.MapGet("/", ListAsync)
             .WithSummary("The venue's paired players, revoked ones included")
             .ProducesEnvelope<IReadOnlyList<PlayerView>>()
-            .RequireCustomerPermission(Permissions.SystemsRead);
+            .RequireCustomerPermission(Permissions.SystemsRead)
+            .RequireOwnedVenue();
         hosted.MapDelete("/{playerId}", RevokeAsync)
             .WithSummary("Revoke a player's credential; its next request is refused")
             .ProducesEnvelope<PlayerView>()
-            .RequireCustomerPermission(Permissions.SystemsWrite);
+            .RequireCustomerPermission(Permissions.SystemsWrite)
+            .RequireOwnedVenue();
 
         var players = endpoints.MapGroup("/v1/players").WithTags("Players");
         players.MapPost("/pair", PairAsync)
@@ -48,43 +51,24 @@ public static class PlayerEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> IssuePairingCodeAsync(
-        string venueId, HttpContext context, VenueDirectory venues, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> IssuePairingCodeAsync(string venueId, HttpContext context, IGrainFactory grains)
     {
         var customer = CustomerContext.Of(context);
-        var venue = await VenueEndpoints.FindOwnedAsync(venues, customer, venueId, cancellationToken);
-        if (venue is null)
-        {
-            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
-        }
-
-        var outcome = await grains.GetGrain<IVenueGrain>(venue.Id).IssuePairingCode(new IssuePairingCode(customer.Stamp(context)));
+        var outcome = await grains.GetGrain<IVenueGrain>(OwnedVenue.Of(context).Id).IssuePairingCode(new IssuePairingCode(customer.Stamp(context)));
         return DomainRefusals.Result(context, outcome, StatusCodes.Status201Created, "Type this code on the player device within 10 minutes.");
     }
 
-    private static async Task<IResult> ListAsync(
-        string venueId, HttpContext context, VenueDirectory venues, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string venueId, HttpContext context, IGrainFactory grains)
     {
-        var venue = await VenueEndpoints.FindOwnedAsync(venues, CustomerContext.Of(context), venueId, cancellationToken);
-        if (venue is null)
-        {
-            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
-        }
-
+        var venue = OwnedVenue.Of(context);
         var players = await grains.GetGrain<IVenueGrain>(venue.Id).ListPlayers();
         return ApiResults.Success(context, players.Select(p => PlayerView.From(p, venue.Slug)).ToList());
     }
 
-    private static async Task<IResult> RevokeAsync(
-        string venueId, string playerId, HttpContext context, VenueDirectory venues, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeAsync(string venueId, string playerId, HttpContext context, IGrainFactory grains)
     {
         var customer = CustomerContext.Of(context);
-        var venue = await VenueEndpoints.FindOwnedAsync(venues, customer, venueId, cancellationToken);
-        if (venue is null)
-        {
-            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
-        }
-
+        var venue = OwnedVenue.Of(context);
         if (!Guid.TryParse(playerId, out var id))
         {
             return DomainRefusals.ToResult(context, DomainErrors.PlayerNotFound);

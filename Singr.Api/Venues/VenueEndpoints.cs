@@ -52,13 +52,15 @@ public static class VenueEndpoints
             .ProducesEnvelope<HostVenue>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireRateLimiting(RateLimitPolicies.CustomerApi)
-            .RequireCustomerPermission(Permissions.VenuesWrite);
+            .RequireCustomerPermission(Permissions.VenuesWrite)
+            .RequireOwnedVenue();
         venues.MapDelete("/{venueId}", DeleteAsync)
             .WithSummary("Retire a venue: it leaves the public list, frees its slug and revokes its players")
             .ProducesEnvelope<HostVenue>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireRateLimiting(RateLimitPolicies.CustomerApi)
-            .RequireCustomerPermission(Permissions.VenuesDelete);
+            .RequireCustomerPermission(Permissions.VenuesDelete)
+            .RequireOwnedVenue();
         endpoints.MapGet("/v1/customer/venues", ListOwnAsync)
             .WithTags("Venues")
             .WithSummary("The active organisation's venues")
@@ -69,16 +71,13 @@ public static class VenueEndpoints
         return endpoints;
     }
 
-    /// <summary>The caller's organisation's live venue with this slug; null for unknown, deleted or another's venue.</summary>
-    public static async Task<VenueRef?> FindOwnedAsync(VenueDirectory venues, CustomerContext customer, string slug, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(venues);
-        ArgumentNullException.ThrowIfNull(customer);
-        var venue = await venues.FindBySlugAsync(slug, cancellationToken);
-        return venue is not null && venue.CustomerId == customer.CustomerId ? venue : null;
-    }
+    private static Task<IResult> ListAsync(string? search, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken) =>
+        SearchAsync(search, customerId: null, context, venues, cancellationToken);
 
-    private static async Task<IResult> ListAsync(string? search, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken)
+    private static Task<IResult> ListOwnAsync(string? search, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken) =>
+        SearchAsync(search, CustomerContext.Of(context).CustomerId, context, venues, cancellationToken);
+
+    private static async Task<IResult> SearchAsync(string? search, Guid? customerId, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken)
     {
         var problems = new List<ApiErrorDetail>();
         var page = PageRequest.Parse(context.Request, problems);
@@ -89,16 +88,7 @@ public static class VenueEndpoints
 
         return problems.Count > 0
             ? ApiResults.ValidationFailed(context, problems)
-            : ApiResults.Success(context, await venues.ListAsync(search, customerId: null, page, cancellationToken));
-    }
-
-    private static async Task<IResult> ListOwnAsync(string? search, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken)
-    {
-        var problems = new List<ApiErrorDetail>();
-        var page = PageRequest.Parse(context.Request, problems);
-        return problems.Count > 0
-            ? ApiResults.ValidationFailed(context, problems)
-            : ApiResults.Success(context, await venues.ListAsync(search, CustomerContext.Of(context).CustomerId, page, cancellationToken));
+            : ApiResults.Success(context, await venues.ListAsync(search, customerId, page, cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(string venueId, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken) =>
@@ -155,21 +145,10 @@ public static class VenueEndpoints
             : ApiResults.Success(context, HostVenue.From(outcome.Value!), StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(
-        string venueId,
-        VenueRequest request,
-        HttpContext context,
-        VenueDirectory venues,
-        IGrainFactory grains,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(string venueId, VenueRequest request, HttpContext context, IGrainFactory grains)
     {
         var customer = CustomerContext.Of(context);
-        var venue = await FindOwnedAsync(venues, customer, venueId, cancellationToken);
-        if (venue is null)
-        {
-            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
-        }
-
+        var venue = OwnedVenue.Of(context);
         var changes = new VenueDetails(request.VenueId?.Trim().ToLowerInvariant(), request.Name, request.Timezone?.Trim(), request.Address);
         var problems = VenueRules.Check(changes, creating: false);
         if (problems.Count > 0)
@@ -181,16 +160,10 @@ public static class VenueEndpoints
         return outcome.Error is { } error ? DomainRefusals.ToResult(context, error) : ApiResults.Success(context, HostVenue.From(outcome.Value!));
     }
 
-    private static async Task<IResult> DeleteAsync(string venueId, HttpContext context, VenueDirectory venues, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string venueId, HttpContext context, IGrainFactory grains)
     {
         var customer = CustomerContext.Of(context);
-        var venue = await FindOwnedAsync(venues, customer, venueId, cancellationToken);
-        if (venue is null)
-        {
-            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
-        }
-
-        var outcome = await grains.GetGrain<IVenueGrain>(venue.Id).Delete(new DeleteVenue(customer.Stamp(context)));
+        var outcome = await grains.GetGrain<IVenueGrain>(OwnedVenue.Of(context).Id).Delete(new DeleteVenue(customer.Stamp(context)));
         return outcome.Error is { } error
             ? DomainRefusals.ToResult(context, error)
             : ApiResults.Success(context, HostVenue.From(outcome.Value!), message: "Venue deleted.");
