@@ -18,4 +18,16 @@ public static class DomainErrors
     public const string PlayerNotFound = "PLAYER_NOT_FOUND";
     public const string AccountNotFound = "ACCOUNT_NOT_FOUND";
     public const string CannotImpersonatePlatformUser = "CANNOT_IMPERSONATE_PLATFORM_USER";
+    public const string RequestKindNotAccepted = "REQUEST_KIND_NOT_ACCEPTED";
+    public const string RequestsClosed = "REQUESTS_CLOSED";
+    public const string BlockedSong = "BLOCKED_SONG";
+    public const string DuplicateRequest = "DUPLICATE_REQUEST";
+    public const string PatronLimitReached = "PATRON_LIMIT_REACHED";
+    public const string QueueFull = "QUEUE_FULL";
+    public const string InsufficientCredits = "INSUFFICIENT_CREDITS";
+    public const string PriorityNotOffered = "PRIORITY_NOT_OFFERED";
+    public const string QueueChanged = "QUEUE_CHANGED";
+    public const string QueueItemNotFound = "QUEUE_ITEM_NOT_FOUND";
+    public const string PlayerNotActive = "PLAYER_NOT_ACTIVE";
+    public const string CreditsBelowZero = "CREDITS_BELOW_ZERO";
 }

@@ -1,0 +1,3 @@
+namespace Singr.Grains.Interfaces.Queue;
+
+public sealed record RequestAccepted(QueueItem Item, long QueueVersion);

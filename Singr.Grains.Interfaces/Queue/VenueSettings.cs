@@ -1,0 +1,39 @@
+namespace Singr.Grains.Interfaces.Queue;
+
+/// <param name="Mode">FREEPLAY, PAID or HYBRID (<see cref="RequestModes"/>).</param>
+/// <param name="CostPerSong">Credits a request costs in PAID mode.</param>
+/// <param name="PriorityCost">Credits a priority request costs in HYBRID mode.</param>
+/// <param name="ChargeAt">ON_REQUEST or ON_PLAY (<see cref="ChargeTimings"/>).</param>
+/// <param name="MaxPriorityInARow">HYBRID fairness: at most this many priority items play in a row.</param>
+/// <param name="NoRepeatMinutes">A song cannot be requested again within this long of being queued or played.</param>
+/// <param name="AutoCloseAt">Local time of day (HH:mm, the venue's timezone) at which requests close by themselves.</param>
+public sealed record VenueSettings(
+    string Mode,
+    int CostPerSong,
+    int PriorityCost,
+    string ChargeAt,
+    int MaxPriorityInARow,
+    int QueueLimit,
+    int MaxPendingPerPatron,
+    int NoRepeatMinutes,
+    Blocklist Blocklist,
+    bool RequestsOpen,
+    string? AutoCloseAt,
+    bool AcceptKaraoke,
+    bool AcceptJukebox)
+{
+    public static VenueSettings Default { get; } = new(
+        RequestModes.FreePlay,
+        CostPerSong: 1,
+        PriorityCost: 2,
+        ChargeTimings.OnRequest,
+        MaxPriorityInARow: 3,
+        QueueLimit: 100,
+        MaxPendingPerPatron: 3,
+        NoRepeatMinutes: 60,
+        Blocklist.Empty,
+        RequestsOpen: true,
+        AutoCloseAt: null,
+        AcceptKaraoke: true,
+        AcceptJukebox: true);
+}

@@ -1,0 +1,52 @@
+namespace Singr.Grains.Queue;
+
+/// <summary>A request in a venue's state, from the moment it is accepted until it has ended.</summary>
+public sealed class QueueEntry
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The idempotency id it was requested with.</summary>
+    public Guid RequestId { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string Title { get; set; } = string.Empty;
+
+    public string? Artist { get; set; }
+
+    public int KeyChange { get; set; }
+
+    public string? Notes { get; set; }
+
+    public string? SingerName { get; set; }
+
+    public string? YoutubeId { get; set; }
+
+    public int? DurationSeconds { get; set; }
+
+    public string? ThumbnailUrl { get; set; }
+
+    public string PatronKey { get; set; } = string.Empty;
+
+    public Guid? PatronUserId { get; set; }
+
+    public string RequestedByName { get; set; } = string.Empty;
+
+    public int CreditsCost { get; set; }
+
+    public bool Priority { get; set; }
+
+    /// <summary>True while its credits are held in the patron's wallet (ON_PLAY), until played or released.</summary>
+    public bool CreditsHeld { get; set; }
+
+    public string Status { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The key that makes two requests the same song (video id, else artist and title, any case).</summary>
+    public string SongKey { get; set; } = string.Empty;
+}

@@ -1,0 +1,191 @@
+using Singr.Grains.Audit;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Wallets;
+using Singr.Silo.Grains;
+using Singr.Silo.Storage;
+
+namespace Singr.Grains.Wallets;
+
+[GrainType("credit-wallet")]
+public sealed class CreditWalletGrain(TimeProvider timeProvider) : Grain<WalletState>, ICreditWalletGrain
+{
+    /// <summary>How long a request id is remembered: far longer than any client or venue retries.</summary>
+    public static readonly TimeSpan RememberChargesFor = TimeSpan.FromDays(7);
+
+    private Guid UserId => GetPrimaryKey();
+
+    private int Held => State.Charges.Values.Where(c => c.State == ChargeStates.Held).Sum(c => c.Amount);
+
+    public Task<WalletBalance> GetBalance() => Task.FromResult(Balance());
+
+    public async Task<Outcome<ChargeResult>> Charge(ChargeCredits command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(command.Amount);
+        if (State.Charges.TryGetValue(command.RequestId, out var earlier))
+        {
+            return earlier.State == ChargeStates.Cancelled
+                ? Outcome.Refused<ChargeResult>(DomainErrors.InsufficientCredits)
+                : Outcome.Ok(new ChargeResult(command.RequestId, earlier.State, Balance()));
+        }
+
+        if (State.Balance - Held < command.Amount)
+        {
+            return Outcome.Refused<ChargeResult>(DomainErrors.InsufficientCredits);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        Prune(now);
+        var charge = new ChargeRecord
+        {
+            State = command.Hold ? ChargeStates.Held : ChargeStates.Spent,
+            Amount = command.Amount,
+            VenueId = command.VenueId,
+            Description = command.Description,
+            At = now,
+        };
+        State.Charges[command.RequestId] = charge;
+        if (command.Hold)
+        {
+            await WriteStateAsync();
+        }
+        else
+        {
+            await SpendAsync(command.RequestId, charge);
+        }
+
+        return Outcome.Ok(new ChargeResult(command.RequestId, charge.State, Balance()));
+    }
+
+    public async Task<string> Resolve(Guid requestId)
+    {
+        if (State.Charges.TryGetValue(requestId, out var charge))
+        {
+            return charge.State;
+        }
+
+        State.Charges[requestId] = new ChargeRecord { State = ChargeStates.Cancelled, At = timeProvider.GetUtcNow() };
+        await WriteStateAsync();
+        return ChargeStates.Cancelled;
+    }
+
+    public async Task<string> Capture(Guid requestId)
+    {
+        if (!State.Charges.TryGetValue(requestId, out var charge) || charge.State != ChargeStates.Held)
+        {
+            return charge?.State ?? ChargeStates.Cancelled;
+        }
+
+        charge.State = ChargeStates.Spent;
+        await SpendAsync(requestId, charge);
+        return charge.State;
+    }
+
+    public async Task<string> Release(Guid requestId)
+    {
+        if (!State.Charges.TryGetValue(requestId, out var charge) || charge.State != ChargeStates.Held)
+        {
+            return charge?.State ?? ChargeStates.Cancelled;
+        }
+
+        charge.State = ChargeStates.Released;
+        await WriteStateAsync();
+        return charge.State;
+    }
+
+    public async Task<Outcome<WalletBalance>> Adjust(AdjustCredits command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(command.Amount);
+        if (command.Type is not (LedgerTypes.Earned or LedgerTypes.Added or LedgerTypes.Removed))
+        {
+            throw new ArgumentException("Adjustments are EARNED, ADDED or REMOVED; SPENT comes from requests.", nameof(command));
+        }
+
+        if (State.Adjustments.ContainsKey(command.OperationId))
+        {
+            return Outcome.Ok(Balance());
+        }
+
+        var delta = LedgerTypes.Sign(command.Type) * command.Amount;
+        if (State.Balance - Held + delta < 0)
+        {
+            return Outcome.Refused<WalletBalance>(DomainErrors.CreditsBelowZero);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        Prune(now);
+        var before = Balance();
+        Apply(command.Type, command.Amount);
+        State.Adjustments[command.OperationId] = now;
+        var after = Balance();
+        await WriteStateAsync(transaction =>
+        {
+            AddLedgerRow(transaction, command.Type, delta, command.VenueId, command.Reason, command.OperationId, command.Stamp.ActorId);
+            AuditTrail.Record(transaction, command.Stamp, new AuditEntry(
+                $"credits.{command.Type.ToLowerInvariant()}", "wallet", UserId.ToString("D"), command.CustomerId, command.VenueId,
+                new { before.Balance }, new { after.Balance, amount = delta, command.Reason }));
+            return Task.CompletedTask;
+        });
+        return Outcome.Ok(after);
+    }
+
+    private Task SpendAsync(Guid requestId, ChargeRecord charge)
+    {
+        Apply(LedgerTypes.Spent, charge.Amount);
+        return WriteStateAsync(transaction =>
+        {
+            AddLedgerRow(transaction, LedgerTypes.Spent, -charge.Amount, charge.VenueId, charge.Description, requestId, actorId: null);
+            return Task.CompletedTask;
+        });
+    }
+
+    private void Apply(string type, int amount)
+    {
+        State.Balance += LedgerTypes.Sign(type) * amount;
+        switch (type)
+        {
+            case LedgerTypes.Earned: State.TotalEarned += amount; break;
+            case LedgerTypes.Added: State.TotalAdded += amount; break;
+            case LedgerTypes.Spent: State.TotalSpent += amount; break;
+            default: State.TotalRemoved += amount; break;
+        }
+    }
+
+    private void AddLedgerRow(GrainTransaction transaction, string type, int amount, Guid? venueId, string description, Guid operationId, Guid? actorId) =>
+        transaction.Add(
+            """
+            INSERT INTO credit_transactions (user_id, venue_id, amount, transaction_type, description, operation_id, actor_id, balance_after, wallet_version)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """,
+            UserId,
+            venueId,
+            amount,
+            type,
+            description,
+            operationId,
+            actorId,
+            State.Balance,
+            transaction.Version);
+
+    /// <summary>Forgets settled charges and adjustments older than <see cref="RememberChargesFor"/>; holds stay until settled.</summary>
+    private void Prune(DateTimeOffset now)
+    {
+        var horizon = now - RememberChargesFor;
+        foreach (var old in State.Charges.Where(c => c.Value.At < horizon && c.Value.State != ChargeStates.Held).Select(c => c.Key).ToList())
+        {
+            State.Charges.Remove(old);
+        }
+
+        foreach (var old in State.Adjustments.Where(a => a.Value < horizon).Select(a => a.Key).ToList())
+        {
+            State.Adjustments.Remove(old);
+        }
+    }
+
+    private WalletBalance Balance()
+    {
+        var held = Held;
+        return new WalletBalance(UserId, State.Balance, held, State.Balance - held, State.TotalEarned, State.TotalAdded, State.TotalSpent, State.TotalRemoved);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Singr.Grains.Wallets;
+
+public sealed class WalletState
+{
+    /// <summary>The sum of the ledger.</summary>
+    public int Balance { get; set; }
+
+    public int TotalEarned { get; set; }
+
+    public int TotalAdded { get; set; }
+
+    public int TotalSpent { get; set; }
+
+    public int TotalRemoved { get; set; }
+
+    /// <summary>Charges by request id, recent ones only (<see cref="CreditWalletGrain.RememberChargesFor"/>) plus every hold.</summary>
+    public Dictionary<Guid, ChargeRecord> Charges { get; set; } = [];
+
+    /// <summary>Adjustments already applied, by operation id, with when (pruned like charges).</summary>
+    public Dictionary<Guid, DateTimeOffset> Adjustments { get; set; } = [];
+}
