@@ -2,19 +2,41 @@ using Npgsql;
 using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Venues;
+using Singr.Grains.Queue;
 using Singr.Silo.Grains;
 using Singr.Silo.Storage;
 
 namespace Singr.Grains.Venues;
 
+/// <summary>
+/// One venue: its profile and paired players (here), its request rules and queue (<c>VenueGrain.Queue.cs</c>) and
+/// player authority (<c>VenueGrain.Player.cs</c>). One activation, so every change to a venue is one turn.
+/// </summary>
 [GrainType("venue")]
-public sealed class VenueGrain(TimeProvider timeProvider) : Grain<VenueState>, IVenueGrain
+public sealed partial class VenueGrain(TimeProvider timeProvider, VenuePaymentHooks? paymentHooks = null) : Grain<VenueState>, IVenueGrain
 {
+    /// <summary>How often an active venue settles leftover payments and owed wallet calls.</summary>
+    private static readonly TimeSpan HousekeepingPeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>Items whose projection row must follow the state in the current write.</summary>
+    private readonly List<QueueEntry> _endedThisTurn = [];
+
     /// <summary>The index that keeps live venues' slugs unique (migration 0005): the one authority on slugs.</summary>
     private const string LiveSlugIndex = "venues_live_slug";
 
     private bool Exists => State.CreatedAt != default;
+
+    /// <summary>Finishes what a previous activation left midway (a paid request, a wallet call), then keeps at it.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        RegisterGrainTimer(_ => HousekeepAsync(SettleAfter), HousekeepingPeriod, HousekeepingPeriod);
+        if (State.PendingPayments.Count > 0 || State.WalletOutbox.Count > 0)
+        {
+            await HousekeepAsync(TimeSpan.Zero);
+        }
+    }
 
     private bool Live => Exists && State.DeletedAt is null;
 
@@ -45,6 +67,7 @@ public sealed class VenueGrain(TimeProvider timeProvider) : Grain<VenueState>, I
             Address = NullIfBlank(command.Details.Address),
             CreatedAt = now,
             UpdatedAt = now,
+            RequestsOpenedAt = now,
         };
         return await SaveProfileAsync(command.Stamp, "venue.create", before: null);
     }
@@ -90,12 +113,26 @@ public sealed class VenueGrain(TimeProvider timeProvider) : Grain<VenueState>, I
             player.RevokedAt = now;
         }
 
+        var removed = State.Queue.ToList();
+        foreach (var entry in removed)
+        {
+            End(entry, QueueItemStatuses.Removed, now);
+        }
+
+        State.Queue.Clear();
+        State.QueueVersion++;
         await WriteStateAsync(transaction =>
         {
             transaction.Add("UPDATE venues SET deleted_at = $2, updated_at = $2 WHERE id = $1", VenueId, now);
+            foreach (var entry in removed)
+            {
+                ProjectRequest(transaction, entry);
+            }
+
             Audit(transaction, command.Stamp, "venue.delete", "venue", VenueId.ToString("D"), deleted, after: null);
             return Task.CompletedTask;
         });
+        await FlushWalletOutboxAsync();
         return Outcome.Ok(deleted);
     }
 
@@ -153,7 +190,7 @@ public sealed class VenueGrain(TimeProvider timeProvider) : Grain<VenueState>, I
         }
 
         var playerId = Guid.NewGuid();
-        var player = new PlayerState { DeviceId = command.DeviceId, CodeHash = command.CodeHash, PairedAt = now };
+        var player = new PairedPlayerState { DeviceId = command.DeviceId, CodeHash = command.CodeHash, PairedAt = now };
         State.Players[playerId] = player;
         await WriteStateAsync();
         return Outcome.Ok(Player(playerId, player));
@@ -227,13 +264,19 @@ public sealed class VenueGrain(TimeProvider timeProvider) : Grain<VenueState>, I
         return Outcome.Ok(after);
     }
 
+    private async Task HousekeepAsync(TimeSpan settleOlderThan)
+    {
+        await SettlePendingPaymentsAsync(settleOlderThan);
+        await FlushWalletOutboxAsync();
+    }
+
     private void Audit(GrainTransaction transaction, AuditStamp stamp, string action, string resourceType, string resourceId, object? before, object? after) =>
         AuditTrail.Record(transaction, stamp, new AuditEntry(action, resourceType, resourceId, State.CustomerId, VenueId, before, after));
 
     private VenueProfile Profile() =>
         new(VenueId, State.CustomerId, State.Slug, State.Name, State.Timezone, State.Address, State.CreatedAt, State.UpdatedAt);
 
-    private PlayerDevice Player(Guid playerId, PlayerState player) => new(playerId, VenueId, player.DeviceId, player.PairedAt, player.RevokedAt);
+    private PlayerDevice Player(Guid playerId, PairedPlayerState player) => new(playerId, VenueId, player.DeviceId, player.PairedAt, player.RevokedAt);
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

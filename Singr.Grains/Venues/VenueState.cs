@@ -1,3 +1,6 @@
+using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Queue;
+
 namespace Singr.Grains.Venues;
 
 public sealed class VenueState
@@ -18,8 +21,35 @@ public sealed class VenueState
 
     public DateTimeOffset? DeletedAt { get; set; }
 
-    public Dictionary<Guid, PlayerState> Players { get; set; } = [];
+    public Dictionary<Guid, PairedPlayerState> Players { get; set; } = [];
 
     /// <summary>Hashes of the pairing codes this venue issued that are not spent yet, with their expiry.</summary>
     public Dictionary<string, DateTimeOffset> PendingPairingCodes { get; set; } = [];
+
+    public VenueSettings Settings { get; set; } = VenueSettings.Default;
+
+    /// <summary>When a host last opened requests: an automatic closing time after it closes them.</summary>
+    public DateTimeOffset RequestsOpenedAt { get; set; }
+
+    /// <summary>Queued requests in play order.</summary>
+    public List<QueueEntry> Queue { get; set; } = [];
+
+    public QueueEntry? NowPlaying { get; set; }
+
+    /// <summary>Changes with every change of the queue's order or content.</summary>
+    public long QueueVersion { get; set; }
+
+    public List<PendingPayment> PendingPayments { get; set; } = [];
+
+    public List<WalletAction> WalletOutbox { get; set; } = [];
+
+    /// <summary>First results of accepted requests by request id, for idempotent retries (kept a day).</summary>
+    public Dictionary<Guid, RequestAccepted> Accepted { get; set; } = [];
+
+    public List<RecentSong> RecentSongs { get; set; } = [];
+
+    public PlayerLease Player { get; set; } = new();
+
+    /// <summary>The last host commands for the player, oldest first.</summary>
+    public List<PlayerCommand> Commands { get; set; } = [];
 }

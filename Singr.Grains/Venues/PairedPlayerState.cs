@@ -1,6 +1,6 @@
 namespace Singr.Grains.Venues;
 
-public sealed class PlayerState
+public sealed class PairedPlayerState
 {
     public string DeviceId { get; set; } = string.Empty;
 

@@ -1,0 +1,30 @@
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Runtime;
+
+namespace Singr.Grains.Interfaces.Queue;
+
+/// <summary>
+/// A venue's request rules and queue (the same activation as <c>IVenueGrain</c>, keyed by the venue's internal id).
+/// Every rule runs here, in one fixed order; positions are contiguous from 1 after every change.
+/// </summary>
+public interface IVenueQueueGrain : IGrainWithGuidKey
+{
+    Task<VenueSettings?> GetSettings();
+
+    Task<Outcome<VenueSettings>> UpdateSettings(VenueSettingsPatch patch, AuditStamp stamp);
+
+    /// <summary>
+    /// Runs the rules (closed, blocked, duplicate, patron limit, queue full, credits) and queues the request. A paid
+    /// request is charged to the patron's wallet and queued as one logical operation; a repeated request id returns
+    /// the first result.
+    /// </summary>
+    Task<Outcome<RequestAccepted>> RequestSong(RequestSong command);
+
+    Task<QueueSnapshot?> GetQueue();
+
+    Task<Outcome<QueueSnapshot>> Reorder(ReorderItems command, AuditStamp stamp);
+
+    /// <summary>Ends a queued item (skipped, removed, failed); for the item now playing, asks the player to move on.</summary>
+    Task<Outcome<QueueItem>> EndItem(EndQueueItem command);
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Singr.Grains.Interfaces.Access;
+
+namespace Singr.Grains.Interfaces.Queue;
+
+/// <summary>What makes a settings change valid; the API reports each problem by field.</summary>
+public static class VenueSettingsRules
+{
+    public const int MaxCost = 1000;
+    public const int MaxQueueLimit = 1000;
+    public const int MaxPendingPerPatronLimit = 1000;
+    public const int MaxNoRepeatMinutes = 24 * 60;
+    public const int MaxBlocklistEntries = 500;
+
+    public static IReadOnlyList<FieldProblem> Check(VenueSettingsPatch patch)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var problems = new List<FieldProblem>();
+        if (patch.Mode is not null && !RequestModes.All.Contains(patch.Mode))
+        {
+            problems.Add(new("mode", $"One of {string.Join(", ", RequestModes.All)}."));
+        }
+
+        if (patch.ChargeAt is not null && !ChargeTimings.All.Contains(patch.ChargeAt))
+        {
+            problems.Add(new("chargeAt", $"One of {string.Join(", ", ChargeTimings.All)}."));
+        }
+
+        Range(problems, "costPerSong", patch.CostPerSong, 1, MaxCost);
+        Range(problems, "priorityCost", patch.PriorityCost, 1, MaxCost);
+        Range(problems, "maxPriorityInARow", patch.MaxPriorityInARow, 1, 50);
+        Range(problems, "queueLimit", patch.QueueLimit, 1, MaxQueueLimit);
+        Range(problems, "maxPendingPerPatron", patch.MaxPendingPerPatron, 1, MaxPendingPerPatronLimit);
+        Range(problems, "noRepeatMinutes", patch.NoRepeatMinutes, 0, MaxNoRepeatMinutes);
+        if (patch.AutoCloseAt is not null && !TryParseTimeOfDay(patch.AutoCloseAt, out _))
+        {
+            problems.Add(new("autoCloseAt", "A local time of day as HH:mm, e.g. 02:00."));
+        }
+
+        if (patch.Blocklist is { } blocklist
+            && (blocklist.Artists.Count + blocklist.Titles.Count + blocklist.VideoIds.Count > MaxBlocklistEntries
+                || blocklist.Artists.Concat(blocklist.Titles).Concat(blocklist.VideoIds).Any(e => string.IsNullOrWhiteSpace(e) || e.Length > 200)))
+        {
+            problems.Add(new("blocklist", $"At most {MaxBlocklistEntries} non-blank entries of up to 200 characters."));
+        }
+
+        if (patch.AcceptKaraoke == false && patch.AcceptJukebox == false)
+        {
+            problems.Add(new("acceptJukebox", "Accept at least one kind of request."));
+        }
+
+        return problems;
+    }
+
+    public static bool TryParseTimeOfDay(string text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    private static void Range(List<FieldProblem> problems, string field, int? value, int min, int max)
+    {
+        if (value is { } given && (given < min || given > max))
+        {
+            problems.Add(new(field, $"From {min} to {max}."));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Singr.Grains.Queue;
+
+/// <summary>
+/// A paid request between "the venue accepted it" and "the wallet charged it": durable before the wallet is called, so
+/// a venue that dies in between finishes or drops it on its next activation, asking the wallet which.
+/// </summary>
+public sealed class PendingPayment
+{
+    public QueueEntry Entry { get; set; } = new();
+
+    public bool Hold { get; set; }
+}

@@ -1,0 +1,483 @@
+using Singr.Grains.Audit;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Wallets;
+using Singr.Grains.Queue;
+using Singr.Silo.Storage;
+
+namespace Singr.Grains.Venues;
+
+/// <summary>The venue's request rules and queue.</summary>
+public sealed partial class VenueGrain : IVenueQueueGrain
+{
+    /// <summary>Counted for a song whose duration nobody gave (karaoke tracks), in start-time estimates.</summary>
+    public static readonly TimeSpan AssumedSongLength = TimeSpan.FromMinutes(4);
+
+    /// <summary>How long a request id's first result is kept for retries.</summary>
+    private static readonly TimeSpan RememberAcceptedFor = TimeSpan.FromDays(1);
+
+    /// <summary>A pending payment older than this is settled by the venue's timer (its request's turn has ended).</summary>
+    private static readonly TimeSpan SettleAfter = TimeSpan.FromSeconds(5);
+
+    private QueueOrder Order => new(State.Queue);
+
+    public Task<VenueSettings?> GetSettings() =>
+        Task.FromResult(Live ? State.Settings with { RequestsOpen = RequestsOpenAt(timeProvider.GetUtcNow()) } : null);
+
+    public async Task<Outcome<VenueSettings>> UpdateSettings(VenueSettingsPatch patch, AuditStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        if (!Live)
+        {
+            return Outcome.Refused<VenueSettings>(DomainErrors.VenueNotFound);
+        }
+
+        if (VenueSettingsRules.Check(patch).Count > 0)
+        {
+            throw new ArgumentException("Invalid settings; the API validates them first.", nameof(patch));
+        }
+
+        var before = State.Settings;
+        var settings = before with
+        {
+            Mode = patch.Mode ?? before.Mode,
+            CostPerSong = patch.CostPerSong ?? before.CostPerSong,
+            PriorityCost = patch.PriorityCost ?? before.PriorityCost,
+            ChargeAt = patch.ChargeAt ?? before.ChargeAt,
+            MaxPriorityInARow = patch.MaxPriorityInARow ?? before.MaxPriorityInARow,
+            QueueLimit = patch.QueueLimit ?? before.QueueLimit,
+            MaxPendingPerPatron = patch.MaxPendingPerPatron ?? before.MaxPendingPerPatron,
+            NoRepeatMinutes = patch.NoRepeatMinutes ?? before.NoRepeatMinutes,
+            Blocklist = patch.Blocklist ?? before.Blocklist,
+            RequestsOpen = patch.RequestsOpen ?? before.RequestsOpen,
+            AutoCloseAt = patch.ClearAutoClose ? null : patch.AutoCloseAt ?? before.AutoCloseAt,
+            AcceptKaraoke = patch.AcceptKaraoke ?? before.AcceptKaraoke,
+            AcceptJukebox = patch.AcceptJukebox ?? before.AcceptJukebox,
+        };
+        if (!settings.AcceptKaraoke && !settings.AcceptJukebox)
+        {
+            throw new ArgumentException("A venue accepts at least one kind of request.", nameof(patch));
+        }
+
+        State.Settings = settings;
+        if (patch.RequestsOpen == true)
+        {
+            State.RequestsOpenedAt = timeProvider.GetUtcNow();
+        }
+
+        await WriteStateAsync(transaction =>
+        {
+            Audit(transaction, stamp, "venue.settings.update", "venue", VenueId.ToString("D"), before, settings);
+            return Task.CompletedTask;
+        });
+        return Outcome.Ok(settings with { RequestsOpen = RequestsOpenAt(timeProvider.GetUtcNow()) });
+    }
+
+    public async Task<Outcome<RequestAccepted>> RequestSong(RequestSong command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Live)
+        {
+            return Outcome.Refused<RequestAccepted>(DomainErrors.VenueNotFound);
+        }
+
+        if (State.Accepted.TryGetValue(command.RequestId, out var first))
+        {
+            return Outcome.Ok(first);
+        }
+
+        if (State.PendingPayments.Any(p => p.Entry.RequestId == command.RequestId))
+        {
+            // A retry of a request whose payment was left unsettled (its first attempt failed midway): settle it now.
+            await SettlePendingPaymentsAsync(olderThan: TimeSpan.Zero);
+            return State.Accepted.TryGetValue(command.RequestId, out var settled)
+                ? Outcome.Ok(settled)
+                : Outcome.Refused<RequestAccepted>(DomainErrors.InsufficientCredits);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var refusal = RefusalFor(command, now);
+        if (refusal is not null)
+        {
+            return Outcome.Refused<RequestAccepted>(refusal);
+        }
+
+        var cost = CostOf(command);
+        var entry = NewEntry(command, cost, now);
+        if (cost == 0)
+        {
+            return Outcome.Ok(await QueueAsync(entry, now));
+        }
+
+        if (command.Patron.UserId is not { } userId
+            || (await GrainFactory.GetGrain<ICreditWalletGrain>(userId).GetBalance()).Available < cost)
+        {
+            return Outcome.Refused<RequestAccepted>(DomainErrors.InsufficientCredits);
+        }
+
+        return await PayAndQueueAsync(entry, userId, now);
+    }
+
+    public Task<QueueSnapshot?> GetQueue() => Task.FromResult(Live ? Snapshot(timeProvider.GetUtcNow()) : null);
+
+    public async Task<Outcome<QueueSnapshot>> Reorder(ReorderItems command, AuditStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Live)
+        {
+            return Outcome.Refused<QueueSnapshot>(DomainErrors.VenueNotFound);
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != State.QueueVersion)
+        {
+            return Outcome.Refused<QueueSnapshot>(DomainErrors.QueueChanged);
+        }
+
+        var before = State.Queue.Select(e => e.Id).ToList();
+        var changed = command.WholeQueue
+            ? Order.Reorder(command.Moves)
+            : command.Moves is [var move] && Order.Move(move.Id, move.Position);
+        if (!changed)
+        {
+            return Outcome.Refused<QueueSnapshot>(
+                !command.WholeQueue && command.Moves is [var unknown] && Order.PositionOf(unknown.Id) == 0
+                    ? DomainErrors.QueueItemNotFound
+                    : DomainErrors.QueueChanged);
+        }
+
+        State.QueueVersion++;
+        await WriteStateAsync(transaction =>
+        {
+            Audit(transaction, stamp, "queue.reorder", "queue", VenueId.ToString("D"), before, State.Queue.Select(e => e.Id).ToList());
+            return Task.CompletedTask;
+        });
+        return Outcome.Ok(Snapshot(timeProvider.GetUtcNow()));
+    }
+
+    public async Task<Outcome<QueueItem>> EndItem(EndQueueItem command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Live)
+        {
+            return Outcome.Refused<QueueItem>(DomainErrors.VenueNotFound);
+        }
+
+        if (!QueueItemStatuses.HostEnds.Contains(command.Status))
+        {
+            throw new ArgumentException("Items end as skipped, removed or failed.", nameof(command));
+        }
+
+        var now = timeProvider.GetUtcNow();
+        if (State.NowPlaying is { } playing && playing.Id == command.Id)
+        {
+            // The player decides what plays: ask it to move on, and end the item as asked when it does.
+            State.Player.EndNowPlayingAs = command.Status;
+            AppendCommand(PlayerCommands.Skip, null, now);
+            await WriteStateAsync(transaction =>
+            {
+                AuditQueueItem(transaction, command.Stamp, $"queue.item.{command.Status}", playing, Item(playing, 0, null), null);
+                return Task.CompletedTask;
+            });
+            return Outcome.Ok(Item(playing, 0, null));
+        }
+
+        var entry = Order.Remove(command.Id);
+        if (entry is null)
+        {
+            return Outcome.Refused<QueueItem>(DomainErrors.QueueItemNotFound);
+        }
+
+        var before = Item(entry, 0, null);
+        End(entry, command.Status, now);
+        State.QueueVersion++;
+        await WriteStateAsync(transaction =>
+        {
+            ProjectRequest(transaction, entry);
+            AuditQueueItem(transaction, command.Stamp, $"queue.item.{command.Status}", entry, before, Item(entry, 0, null));
+            return Task.CompletedTask;
+        });
+        await FlushWalletOutboxAsync();
+        return Outcome.Ok(Item(entry, 0, null));
+    }
+
+    /// <summary>The rules, in their fixed order; null when the request may be queued.</summary>
+    private string? RefusalFor(RequestSong command, DateTimeOffset now)
+    {
+        var settings = State.Settings;
+        var song = command.Song;
+        if ((song.Kind == RequestKinds.Karaoke && !settings.AcceptKaraoke) || (song.Kind == RequestKinds.Jukebox && !settings.AcceptJukebox))
+        {
+            return DomainErrors.RequestKindNotAccepted;
+        }
+
+        if (command.Priority && settings.Mode != RequestModes.Hybrid)
+        {
+            return DomainErrors.PriorityNotOffered;
+        }
+
+        if (!RequestsOpenAt(now) && !command.ByHost)
+        {
+            return DomainErrors.RequestsClosed;
+        }
+
+        if (SongKeys.IsBlocked(song, settings.Blocklist))
+        {
+            return DomainErrors.BlockedSong;
+        }
+
+        var key = SongKeys.Of(song);
+        var window = TimeSpan.FromMinutes(settings.NoRepeatMinutes);
+        if (Waiting().Any(e => e.SongKey == key)
+            || (State.NowPlaying?.SongKey == key && window > TimeSpan.Zero)
+            || State.RecentSongs.Any(r => r.SongKey == key && now - r.At < window))
+        {
+            return DomainErrors.DuplicateRequest;
+        }
+
+        if (!command.ByHost && Waiting().Count(e => e.PatronKey == command.Patron.Key) >= settings.MaxPendingPerPatron)
+        {
+            return DomainErrors.PatronLimitReached;
+        }
+
+        return !command.ByHost && Waiting().Count() >= settings.QueueLimit ? DomainErrors.QueueFull : null;
+    }
+
+    /// <summary>Queued requests and those being paid for: both count against limits and duplicates.</summary>
+    private IEnumerable<QueueEntry> Waiting() => State.Queue.Concat(State.PendingPayments.Select(p => p.Entry));
+
+    private int CostOf(RequestSong command) => command.ByHost ? 0 : State.Settings.Mode switch
+    {
+        RequestModes.Paid => State.Settings.CostPerSong,
+        RequestModes.Hybrid when command.Priority => State.Settings.PriorityCost,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// DESIGN.md guarantee 5. The pending request is stored first; then the wallet charges (idempotent by request id);
+    /// then the request is queued. A crash between the steps leaves a pending request that
+    /// <see cref="SettlePendingPaymentsAsync"/> resolves with the wallet: queued if charged, dropped if not.
+    /// </summary>
+    private async Task<Outcome<RequestAccepted>> PayAndQueueAsync(QueueEntry entry, Guid userId, DateTimeOffset now)
+    {
+        var hold = State.Settings.ChargeAt == ChargeTimings.OnPlay;
+        State.PendingPayments.Add(new PendingPayment { Entry = entry, Hold = hold });
+        await WriteStateAsync();
+        await RunHookAsync(paymentHooks?.BeforeCharge, entry.RequestId);
+
+        var charged = await GrainFactory.GetGrain<ICreditWalletGrain>(userId).Charge(
+            new ChargeCredits(entry.RequestId, VenueId, entry.CreditsCost, hold, $"Request: {entry.Title}"));
+        await RunHookAsync(paymentHooks?.AfterCharge, entry.RequestId);
+
+        State.PendingPayments.RemoveAll(p => p.Entry.RequestId == entry.RequestId);
+        if (!charged.Succeeded)
+        {
+            await WriteStateAsync();
+            return Outcome.Refused<RequestAccepted>(DomainErrors.InsufficientCredits);
+        }
+
+        entry.CreditsHeld = hold;
+        return Outcome.Ok(await QueueAsync(entry, now));
+    }
+
+    private async Task<RequestAccepted> QueueAsync(QueueEntry entry, DateTimeOffset now)
+    {
+        var position = Order.Insert(entry, State.Settings.MaxPriorityInARow);
+        State.QueueVersion++;
+        State.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
+        var accepted = new RequestAccepted(Snapshot(now).Items[position - 1], State.QueueVersion);
+        State.Accepted[entry.RequestId] = accepted;
+        ForgetOld(now);
+        await WriteStateAsync(transaction =>
+        {
+            ProjectRequest(transaction, entry);
+            return Task.CompletedTask;
+        });
+        return accepted;
+    }
+
+    /// <summary>Finishes or drops paid requests whose turn ended between their steps, as the wallet says.</summary>
+    private async Task SettlePendingPaymentsAsync(TimeSpan olderThan)
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var pending in State.PendingPayments.Where(p => now - p.Entry.CreatedAt >= olderThan).ToList())
+        {
+            var state = await GrainFactory.GetGrain<ICreditWalletGrain>(pending.Entry.PatronUserId!.Value).Resolve(pending.Entry.RequestId);
+            State.PendingPayments.Remove(pending);
+            if (state is ChargeStates.Spent or ChargeStates.Held)
+            {
+                pending.Entry.CreditsHeld = state == ChargeStates.Held;
+                await QueueAsync(pending.Entry, now);
+            }
+            else
+            {
+                await WriteStateAsync();
+            }
+        }
+    }
+
+    /// <summary>Sends the wallet calls owed for committed changes; what fails stays for the next attempt.</summary>
+    private async Task FlushWalletOutboxAsync()
+    {
+        foreach (var action in State.WalletOutbox.ToList())
+        {
+            var wallet = GrainFactory.GetGrain<ICreditWalletGrain>(action.UserId);
+            _ = action.Capture ? await wallet.Capture(action.RequestId) : await wallet.Release(action.RequestId);
+            State.WalletOutbox.Remove(action);
+        }
+    }
+
+    /// <summary>Ends an item that was queued or playing: it leaves the queue's view and owes its held credits back.</summary>
+    private void End(QueueEntry entry, string status, DateTimeOffset now)
+    {
+        var releaseHold = entry.CreditsHeld && entry.StartedAt is null;
+        entry.Status = status;
+        entry.EndedAt = now;
+        if (releaseHold && entry.PatronUserId is { } userId)
+        {
+            entry.CreditsHeld = false;
+            State.WalletOutbox.Add(new WalletAction { RequestId = entry.RequestId, UserId = userId, Capture = false });
+        }
+    }
+
+    /// <summary>The item starts: its held credits are owed as spent.</summary>
+    private void Start(QueueEntry entry, DateTimeOffset now)
+    {
+        entry.Status = QueueItemStatuses.Playing;
+        entry.StartedAt = now;
+        if (entry.CreditsHeld && entry.PatronUserId is { } userId)
+        {
+            entry.CreditsHeld = false;
+            State.WalletOutbox.Add(new WalletAction { RequestId = entry.RequestId, UserId = userId, Capture = true });
+        }
+    }
+
+    private bool RequestsOpenAt(DateTimeOffset now)
+    {
+        if (!State.Settings.RequestsOpen)
+        {
+            return false;
+        }
+
+        if (State.Settings.AutoCloseAt is not { } closing || !VenueSettingsRules.TryParseTimeOfDay(closing, out var closingTime)
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(State.Timezone, out var zone))
+        {
+            return true;
+        }
+
+        // Closed once the latest closing time (in the venue's timezone) has passed since requests were last opened.
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var closingToday = new DateTimeOffset(local.Date + closingTime.ToTimeSpan(), local.Offset);
+        var lastClosing = closingToday <= local ? closingToday : closingToday.AddDays(-1);
+        return lastClosing <= State.RequestsOpenedAt;
+    }
+
+    private static QueueEntry NewEntry(RequestSong command, int cost, DateTimeOffset now)
+    {
+        var song = command.Song;
+        return new QueueEntry
+        {
+            Id = Guid.NewGuid(),
+            RequestId = command.RequestId,
+            Kind = song.Kind,
+            Title = song.Title.Trim(),
+            Artist = song.Artist?.Trim(),
+            KeyChange = song.KeyChange,
+            Notes = song.Notes,
+            SingerName = song.SingerName ?? (song.Kind == RequestKinds.Karaoke ? command.Patron.DisplayName : null),
+            YoutubeId = song.YoutubeId,
+            DurationSeconds = song.DurationSeconds,
+            ThumbnailUrl = song.ThumbnailUrl,
+            PatronKey = command.Patron.Key,
+            PatronUserId = command.Patron.UserId,
+            RequestedByName = command.Patron.DisplayName,
+            CreditsCost = cost,
+            Priority = command.Priority,
+            Status = QueueItemStatuses.Queued,
+            CreatedAt = now,
+            SongKey = SongKeys.Of(song),
+        };
+    }
+
+    private void ForgetOld(DateTimeOffset now)
+    {
+        foreach (var old in State.Accepted.Where(a => now - a.Value.Item.CreatedAt > RememberAcceptedFor).Select(a => a.Key).ToList())
+        {
+            State.Accepted.Remove(old);
+        }
+
+        var window = TimeSpan.FromMinutes(VenueSettingsRules.MaxNoRepeatMinutes);
+        State.RecentSongs.RemoveAll(r => now - r.At > window);
+    }
+
+    private QueueSnapshot Snapshot(DateTimeOffset now)
+    {
+        var cursor = now;
+        QueueItem? nowPlaying = null;
+        if (State.NowPlaying is { } playing)
+        {
+            var length = playing.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : AssumedSongLength;
+            var played = State.Player.ReportedStatus == PlayerStatuses.Idle
+                ? now - (playing.StartedAt ?? now)
+                : TimeSpan.FromSeconds(State.Player.PositionSeconds);
+            cursor = now + (length > played ? length - played : TimeSpan.Zero);
+            nowPlaying = Item(playing, 0, playing.StartedAt);
+        }
+
+        var items = new List<QueueItem>(State.Queue.Count);
+        for (var i = 0; i < State.Queue.Count; i++)
+        {
+            var entry = State.Queue[i];
+            items.Add(Item(entry, i + 1, cursor));
+            cursor += entry.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : AssumedSongLength;
+        }
+
+        return new QueueSnapshot(nowPlaying, items, State.QueueVersion, PlayerStatusAt(now), RequestsOpenAt(now));
+    }
+
+    private static QueueItem Item(QueueEntry entry, int position, DateTimeOffset? estimatedStartAt) =>
+        new(entry.Id, entry.Kind, entry.Title, entry.Artist, entry.KeyChange, entry.Notes, entry.SingerName, entry.YoutubeId,
+            entry.DurationSeconds, entry.ThumbnailUrl, entry.RequestedByName, position, entry.Status, entry.CreditsCost,
+            entry.Priority, entry.CreatedAt, estimatedStartAt);
+
+    private void ProjectRequest(GrainTransaction transaction, QueueEntry entry) =>
+        transaction.Add(
+            """
+            INSERT INTO song_requests (id, venue_id, request_id, patron_key, patron_user_id, requested_by_name, kind, title, artist,
+                                       key_change, notes, singer_name, youtube_id, duration_seconds, credits_cost, priority, status,
+                                       created_at, started_at, ended_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+            ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at,
+                                           updated_at = now()
+            """,
+            entry.Id,
+            VenueId,
+            entry.RequestId,
+            entry.PatronKey,
+            entry.PatronUserId,
+            entry.RequestedByName,
+            entry.Kind,
+            entry.Title,
+            entry.Artist,
+            entry.KeyChange,
+            entry.Notes,
+            entry.SingerName,
+            entry.YoutubeId,
+            entry.DurationSeconds,
+            entry.CreditsCost,
+            entry.Priority,
+            entry.Status,
+            entry.CreatedAt,
+            entry.StartedAt,
+            entry.EndedAt);
+
+    private void AuditQueueItem(GrainTransaction transaction, AuditStamp? stamp, string action, QueueEntry entry, object? before, object? after)
+    {
+        if (stamp is not null)
+        {
+            Audit(transaction, stamp, action, "queue_item", entry.Id.ToString("D"), before, after);
+        }
+    }
+
+    private static Task RunHookAsync(Func<Guid, Task>? hook, Guid requestId) => hook is null ? Task.CompletedTask : hook(requestId);
+}
