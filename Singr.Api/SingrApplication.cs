@@ -8,9 +8,11 @@ using Singr.Api.Http;
 using Singr.Api.Logging;
 using Singr.Api.OpenApi;
 using Singr.Api.Players;
+using Singr.Api.Queue;
 using Singr.Api.RateLimiting;
 using Singr.Api.Seeding;
 using Singr.Api.Venues;
+using Singr.Api.Wallets;
 using Singr.Grains;
 using Singr.Silo.Cluster;
 using Singr.Silo.Forwarding;
@@ -67,6 +69,7 @@ public static class SingrApplication
             builder.Services.AddSingleton<MembershipDirectory>();
             builder.Services.AddSingleton<UserDirectory>();
             builder.Services.AddSingleton<AuditLog>();
+            builder.Services.AddSingleton<CreditLedger>();
         }
 
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [HealthEndpoints.ReadyTag]);
@@ -93,6 +96,10 @@ public static class SingrApplication
             app.MapPlayerEndpoints();
             app.MapAuditEndpoints();
             app.MapAdminEndpoints();
+            app.MapVenueSettingsEndpoints();
+            app.MapQueueEndpoints();
+            app.MapPlayerAuthorityEndpoints();
+            app.MapCreditEndpoints();
         }
 
         app.MapHealthEndpoints();

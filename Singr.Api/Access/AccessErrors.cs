@@ -35,6 +35,9 @@ public static class AccessErrors
     public static ApiError OwnerRequired() => new(
         "OWNER_REQUIRED", "Only the organisation's owners can do this.", "Only an owner can do that.", []);
 
+    public static ApiError PlayerCannotRequest() => new(
+        "PLAYER_CANNOT_REQUEST", "A player credential cannot request songs.", "Request songs from the kiosk or your phone.", []);
+
     public static ApiError WrongVenue() => new(
         "VENUE_MISMATCH", "This token is good for another venue only.", "This session belongs to a different venue.", []);
 }

@@ -66,6 +66,7 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, SigningKeyS
 
         if (account.Nickname is not null)
         {
+            claims.Add(new Claim(SingrClaims.Nickname, account.Nickname));
             claims.Add(new Claim(SingrClaims.Role, Roles.Singer));
         }
 

@@ -9,6 +9,9 @@ public static class SingrClaims
     public const string Email = "email";
     public const string Name = "name";
 
+    /// <summary>A singer's nickname, shown on the queue for their requests.</summary>
+    public const string Nickname = "nickname";
+
     /// <summary>Zero or more: a platform role, <c>singer</c>; or exactly <c>guest</c> or <c>player</c>.</summary>
     public const string Role = "role";
 

@@ -25,6 +25,18 @@ public static class DomainRefusals
             DomainErrors.PlayerNotFound => (404, "No such player at this venue.", "We couldn't find that player.", "playerId"),
             DomainErrors.AccountNotFound => (404, "No such user.", "We couldn't find that user.", null),
             DomainErrors.CannotImpersonatePlatformUser => (403, "Platform users cannot be impersonated.", "You can't act as platform staff.", "userId"),
+            DomainErrors.RequestKindNotAccepted => (422, "This venue does not take this kind of request.", "This venue doesn't take that kind of request.", "kind"),
+            DomainErrors.PriorityNotOffered => (422, "Priority requests exist only in HYBRID venues.", "Priority requests aren't available here.", "priority"),
+            DomainErrors.RequestsClosed => (422, "The venue is not taking requests now.", "Requests are closed right now. Try again later!", null),
+            DomainErrors.BlockedSong => (422, "The venue does not allow this song, artist or video.", "Sorry, that song isn't available here.", null),
+            DomainErrors.DuplicateRequest => (422, "This song is queued, playing or was played too recently.", "That song is already in the queue or was just played. Pick another!", null),
+            DomainErrors.PatronLimitReached => (422, "The patron has as many requests waiting as the venue allows.", "You have the most requests waiting that this venue allows. Wait for one to play!", null),
+            DomainErrors.QueueFull => (422, "The queue is at the venue's limit.", "The queue is full right now. Try again in a few songs.", null),
+            DomainErrors.InsufficientCredits => (402, "The patron's available credits do not cover this request (guests have none).", "You don't have enough credits for that request.", null),
+            DomainErrors.QueueChanged => (409, "The queue changed; reload it and try again.", "The queue changed while you were editing it.", null),
+            DomainErrors.QueueItemNotFound => (404, "No such item in this venue's queue.", "That song isn't in the queue any more.", "id"),
+            DomainErrors.PlayerNotActive => (409, "This player does not hold the venue's player lease (another device does, or the lease moved on).", "This screen is not the venue's active player.", null),
+            DomainErrors.CreditsBelowZero => (422, "That would take the patron's available credits below zero.", "They don't have that many credits to take.", "amount"),
             _ => (500, "Unmapped refusal.", "Something went wrong on our side. Please try again.", (string?)null),
         };
         var details = field is null ? [] : new[] { new ApiErrorDetail(field, message) };

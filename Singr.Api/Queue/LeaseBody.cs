@@ -1,0 +1,3 @@
+namespace Singr.Api.Queue;
+
+public sealed record LeaseBody(Guid? PlayerId);

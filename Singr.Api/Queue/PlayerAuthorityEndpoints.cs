@@ -1,0 +1,136 @@
+using Singr.Api.Access;
+using Singr.Api.Auth;
+using Singr.Api.Http;
+using Singr.Api.RateLimiting;
+using Singr.Api.Venues;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Runtime;
+
+namespace Singr.Api.Queue;
+
+/// <summary>
+/// <c>/v1/venues/{venueId}/player</c>: the lease-holding player reports its state (the truth about what plays) and
+/// picks up host commands; hosts read the mirror, send commands and hand the lease to a standby device.
+/// </summary>
+public static class PlayerAuthorityEndpoints
+{
+    public static IEndpointRouteBuilder MapPlayerAuthorityEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var player = endpoints.MapGroup("/v1/venues/{venueId}/player").WithTags("Player");
+        player.MapPost("/state", ReportAsync)
+            .WithSummary("The player's state report and heartbeat; the reply carries corrections and pending host commands")
+            .ProducesEnvelope<PlayerReportReply>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .RequireVenueVisitor();
+        player.MapGet("/", GetAsync)
+            .WithSummary("The server's mirror of the player: status (online, playing, paused, offline), lease, now playing")
+            .ProducesEnvelope<PlayerState>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsRead)
+            .RequireOwnedVenue();
+        player.MapPost("/commands", CommandAsync)
+            .WithSummary("A host command for the player: play, pause, skip, volume, seek")
+            .ProducesEnvelope<PlayerCommand>(StatusCodes.Status201Created)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsProcess)
+            .RequireOwnedVenue();
+        player.MapPost("/lease", HandOverAsync)
+            .WithSummary("Hand the player lease to another paired device (a standby)")
+            .ProducesEnvelope<PlayerState>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.SystemsWrite)
+            .RequireOwnedVenue();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReportAsync(string venueId, PlayerStateBody body, HttpContext context, IGrainFactory grains)
+    {
+        var caller = context.User.RequireCaller();
+        if (caller.Kind != CallerKind.Player || !Guid.TryParse(caller.Subject, out var playerId))
+        {
+            return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PlayerRequired());
+        }
+
+        var problems = new List<ApiErrorDetail>();
+        if (body.Status is null || !PlayerStatuses.Reportable.Contains(body.Status))
+        {
+            problems.Add(new("status", $"One of {string.Join(", ", PlayerStatuses.Reportable)}."));
+        }
+
+        if (body.Status is PlayerStatuses.Playing or PlayerStatuses.Paused && body.ItemId is null)
+        {
+            problems.Add(new("itemId", "Required while playing or paused."));
+        }
+
+        if (body.PositionSeconds is < 0 or > 24 * 3600)
+        {
+            problems.Add(new("positionSeconds", "From 0 to 86400."));
+        }
+
+        if (body.Volume is < 0 or > 100)
+        {
+            problems.Add(new("volume", "From 0 to 100."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var report = new PlayerReport(
+            playerId,
+            context.User.FindFirst(SingrClaims.DeviceId)?.Value ?? string.Empty,
+            body.Fence,
+            body.Status!,
+            body.ItemId,
+            body.PositionSeconds ?? 0,
+            body.Volume ?? 100,
+            body.LastCommandSeq ?? 0);
+        return DomainRefusals.Result(context, await grains.GetGrain<IVenuePlayerGrain>(VenueVisitor.Of(context).Id).ReportPlayerState(report));
+    }
+
+    private static async Task<IResult> GetAsync(string venueId, HttpContext context, IGrainFactory grains) =>
+        await grains.GetGrain<IVenuePlayerGrain>(OwnedVenue.Of(context).Id).GetPlayerState() is { } state
+            ? ApiResults.Success(context, state)
+            : ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
+
+    private static async Task<IResult> CommandAsync(string venueId, PlayerCommandBody body, HttpContext context, IGrainFactory grains)
+    {
+        var problems = new List<ApiErrorDetail>();
+        if (body.Command is null || !PlayerCommands.All.Contains(body.Command))
+        {
+            problems.Add(new("command", $"One of {string.Join(", ", PlayerCommands.All)}."));
+        }
+        else if (body.Command == PlayerCommands.Volume && body.Value is not (>= 0 and <= 100))
+        {
+            problems.Add(new("value", "The volume, from 0 to 100."));
+        }
+        else if (body.Command == PlayerCommands.Seek && body.Value is not (>= 0 and <= 24 * 3600))
+        {
+            problems.Add(new("value", "The position to seek to, in seconds."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var command = new IssuePlayerCommand(body.Command!, body.Value, CustomerContext.Of(context).Stamp(context));
+        return DomainRefusals.Result(context, await grains.GetGrain<IVenuePlayerGrain>(OwnedVenue.Of(context).Id).IssuePlayerCommand(command), StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> HandOverAsync(string venueId, LeaseBody body, HttpContext context, IGrainFactory grains)
+    {
+        if (body.PlayerId is not { } playerId)
+        {
+            return ApiResults.ValidationFailed(context, [new ApiErrorDetail("playerId", "The paired player to hand the lease to.")]);
+        }
+
+        var command = new HandOverLease(playerId, CustomerContext.Of(context).Stamp(context));
+        return DomainRefusals.Result(context, await grains.GetGrain<IVenuePlayerGrain>(OwnedVenue.Of(context).Id).HandOverLease(command));
+    }
+}

@@ -1,0 +1,188 @@
+using Singr.Api.Access;
+using Singr.Api.Http;
+using Singr.Api.RateLimiting;
+using Singr.Api.Venues;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Customers;
+using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Runtime;
+
+namespace Singr.Api.Queue;
+
+/// <summary>
+/// <c>/v1/venues/{venueId}/queue</c>: patrons request songs and everyone at the venue reads the queue; hosts reorder,
+/// move, end items and play one next. The rules live in the venue grain.
+/// </summary>
+public static class QueueEndpoints
+{
+    public static IEndpointRouteBuilder MapQueueEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var queue = endpoints.MapGroup("/v1/venues/{venueId}/queue").WithTags("Queue");
+        queue.MapGet("/", GetAsync)
+            .WithSummary("Now playing, then the queue in order with estimated start times")
+            .ProducesEnvelope<QueueSnapshot>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.PublicVenues)
+            .RequireVenueVisitor();
+        queue.MapPost("/", RequestAsync)
+            .WithSummary("Request a song (guest, singer, or a host on a patron's behalf)")
+            .WithDescription("Refusals: REQUESTS_CLOSED, BLOCKED_SONG, DUPLICATE_REQUEST, PATRON_LIMIT_REACHED, QUEUE_FULL (422), INSUFFICIENT_CREDITS (402). Send an Idempotency-Key to retry safely.")
+            .ProducesEnvelope<RequestAccepted>(StatusCodes.Status201Created)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status402PaymentRequired, StatusCodes.Status403Forbidden,
+                StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .RequireRateLimiting(RateLimitPolicies.PublicRequests)
+            .RequireVenueVisitor();
+        queue.MapPost("/reorder", ReorderAsync)
+            .WithSummary("Reorder: the whole queue as {id, position} pairs (409 with the current version if it changed), or one move")
+            .ProducesEnvelope<QueueSnapshot>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsProcess)
+            .RequireOwnedVenue();
+        queue.MapPatch("/{id}", PatchItemAsync)
+            .WithSummary("Move an item, or end it as skipped, removed or failed")
+            .ProducesEnvelope<QueueItem>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsProcess)
+            .RequireOwnedVenue();
+        queue.MapPost("/{id}/play-next", PlayNextAsync)
+            .WithSummary("Put an item first in the queue")
+            .ProducesEnvelope<QueueSnapshot>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsProcess)
+            .RequireOwnedVenue();
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetAsync(string venueId, HttpContext context, IGrainFactory grains) =>
+        await grains.GetGrain<IVenueQueueGrain>(VenueVisitor.Of(context).Id).GetQueue() is { } snapshot
+            ? ApiResults.Success(context, snapshot)
+            : ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
+
+    private static async Task<IResult> RequestAsync(string venueId, SongRequestBody body, HttpContext context, IGrainFactory grains)
+    {
+        var venue = VenueVisitor.Of(context);
+        var caller = context.User.RequireCaller();
+        var song = new SongDetails(
+            body.Kind ?? string.Empty, body.Title ?? string.Empty, body.Artist, body.KeyChange ?? 0, body.Notes, body.Singer,
+            body.YoutubeId, body.Duration, body.ThumbnailUrl);
+        var problems = SongRules.Check(song).Select(p => new ApiErrorDetail(p.Field, p.Message)).ToList();
+        var key = context.Request.Headers[RequestIds.IdempotencyHeader].ToString();
+        if (key.Length > RequestIds.MaxKeyLength)
+        {
+            problems.Add(new ApiErrorDetail(RequestIds.IdempotencyHeader, $"At most {RequestIds.MaxKeyLength} characters."));
+        }
+
+        if (body.OnBehalfOf is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > SongRules.MaxNameLength))
+        {
+            problems.Add(new ApiErrorDetail("onBehalfOf", $"The patron's name, 1 to {SongRules.MaxNameLength} characters."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var byHost = body.OnBehalfOf is not null;
+        if (byHost && !await IsHostAsync(grains, caller, venue))
+        {
+            return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PermissionDenied(Permissions.RequestsProcess));
+        }
+
+        if (caller.Kind == CallerKind.Player)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PlayerCannotRequest());
+        }
+
+        var patron = byHost
+            ? new Patron($"host-for:{body.OnBehalfOf!.Trim().ToUpperInvariant()}", null, body.OnBehalfOf.Trim())
+            : caller.Kind == CallerKind.Guest
+                ? new Patron($"guest:{caller.Subject}", null, "Guest")
+                : new Patron($"user:{caller.UserId}", caller.UserId, caller.Nickname ?? caller.Name);
+        var command = new RequestSong(RequestIds.For(venue.Id, patron.Key, key), patron, song, body.Priority ?? false, byHost);
+        var outcome = await grains.GetGrain<IVenueQueueGrain>(venue.Id).RequestSong(command);
+        return DomainRefusals.Result(context, outcome, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ReorderAsync(string venueId, ReorderBody body, HttpContext context, IGrainFactory grains)
+    {
+        var wholeQueue = body.Items is not null;
+        if (wholeQueue == (body.Id is not null || body.Position is not null) || (!wholeQueue && (body.Id is null || body.Position is null)))
+        {
+            return ApiResults.ValidationFailed(context, [new ApiErrorDetail("items", "Send either items (the whole order) or id and position (one move).")]);
+        }
+
+        var moves = body.Items ?? [new QueueMove(body.Id!.Value, body.Position!.Value)];
+        var venue = grains.GetGrain<IVenueQueueGrain>(OwnedVenue.Of(context).Id);
+        var outcome = await venue.Reorder(new ReorderItems(moves, body.Version, wholeQueue), CustomerContext.Of(context).Stamp(context));
+        return await QueueResultAsync(context, venue, outcome);
+    }
+
+    private static async Task<IResult> PatchItemAsync(string venueId, string id, QueueItemPatchBody body, HttpContext context, IGrainFactory grains)
+    {
+        if (!Guid.TryParse(id, out var itemId))
+        {
+            return DomainRefusals.ToResult(context, DomainErrors.QueueItemNotFound);
+        }
+
+        if ((body.Status is null) == (body.Position is null) || (body.Status is not null && !QueueItemStatuses.HostEnds.Contains(body.Status)))
+        {
+            return ApiResults.ValidationFailed(context, [new ApiErrorDetail(
+                body.Status is null ? "position" : "status",
+                $"Send either a position or a status ({string.Join(", ", QueueItemStatuses.HostEnds)}).")]);
+        }
+
+        var venue = grains.GetGrain<IVenueQueueGrain>(OwnedVenue.Of(context).Id);
+        var stamp = CustomerContext.Of(context).Stamp(context);
+        if (body.Status is { } status)
+        {
+            return DomainRefusals.Result(context, await venue.EndItem(new EndQueueItem(itemId, status, stamp)));
+        }
+
+        var moved = await venue.Reorder(new ReorderItems([new QueueMove(itemId, body.Position!.Value)], null, WholeQueue: false), stamp);
+        return moved.Error is not null
+            ? await QueueResultAsync(context, venue, moved)
+            : ApiResults.Success(context, moved.Value!.Items.Single(i => i.Id == itemId));
+    }
+
+    private static async Task<IResult> PlayNextAsync(string venueId, string id, HttpContext context, IGrainFactory grains)
+    {
+        if (!Guid.TryParse(id, out var itemId))
+        {
+            return DomainRefusals.ToResult(context, DomainErrors.QueueItemNotFound);
+        }
+
+        var venue = grains.GetGrain<IVenueQueueGrain>(OwnedVenue.Of(context).Id);
+        var outcome = await venue.Reorder(new ReorderItems([new QueueMove(itemId, 1)], null, WholeQueue: false), CustomerContext.Of(context).Stamp(context));
+        return await QueueResultAsync(context, venue, outcome);
+    }
+
+    /// <summary>A queue that changed under the caller is a 409 that carries the current version and order.</summary>
+    private static async Task<IResult> QueueResultAsync(HttpContext context, IVenueQueueGrain venue, Grains.Interfaces.Access.Outcome<QueueSnapshot> outcome)
+    {
+        if (outcome.Error != DomainErrors.QueueChanged)
+        {
+            return DomainRefusals.Result(context, outcome);
+        }
+
+        var current = await venue.GetQueue();
+        return ApiResults.Failure(context, StatusCodes.Status409Conflict, new ApiError(
+            DomainErrors.QueueChanged,
+            $"The queue is at version {current?.Version}; reload it and send the order again.",
+            "The queue changed while you were editing it. Here it is again.",
+            [new ApiErrorDetail("version", (current?.Version ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+    }
+
+    private static async Task<bool> IsHostAsync(IGrainFactory grains, Caller caller, VenueRef venue)
+    {
+        if (caller is not { Kind: CallerKind.Account, UserId: { } userId } || caller.ActiveCustomerId != venue.CustomerId)
+        {
+            return false;
+        }
+
+        var member = await grains.GetGrain<ICustomerGrain>(venue.CustomerId).GetMember(userId);
+        return member is not null && RolePermissions.Grants(member.Role, Permissions.RequestsProcess);
+    }
+}

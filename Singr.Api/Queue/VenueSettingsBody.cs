@@ -1,0 +1,36 @@
+using Singr.Grains.Interfaces.Queue;
+
+namespace Singr.Api.Queue;
+
+/// <summary>Settings to change; omitted fields stay. <paramref name="AutoCloseAt"/> "" removes the closing time.</summary>
+public sealed record VenueSettingsBody(
+    string? Mode,
+    int? CostPerSong,
+    int? PriorityCost,
+    string? ChargeAt,
+    int? MaxPriorityInARow,
+    int? QueueLimit,
+    int? MaxPendingPerPatron,
+    int? NoRepeatMinutes,
+    Blocklist? Blocklist,
+    bool? RequestsOpen,
+    string? AutoCloseAt,
+    bool? AcceptKaraoke,
+    bool? AcceptJukebox)
+{
+    public VenueSettingsPatch ToPatch() => new(
+        Mode,
+        CostPerSong,
+        PriorityCost,
+        ChargeAt,
+        MaxPriorityInARow,
+        QueueLimit,
+        MaxPendingPerPatron,
+        NoRepeatMinutes,
+        Blocklist is null ? null : new Blocklist(Blocklist.Artists ?? [], Blocklist.Titles ?? [], Blocklist.VideoIds ?? []),
+        RequestsOpen,
+        AutoCloseAt is { Length: > 0 } ? AutoCloseAt : null,
+        ClearAutoClose: AutoCloseAt is { Length: 0 },
+        AcceptKaraoke,
+        AcceptJukebox);
+}

@@ -1,0 +1,137 @@
+using Singr.Api.Access;
+using Singr.Api.Admin;
+using Singr.Api.Auth;
+using Singr.Api.Http;
+using Singr.Api.RateLimiting;
+using Singr.Api.Venues;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Accounts;
+using Singr.Grains.Interfaces.Runtime;
+using Singr.Grains.Interfaces.Wallets;
+
+namespace Singr.Api.Wallets;
+
+/// <summary>
+/// Credits: a user's balance and ledger; a venue's hosts giving or taking credits; platform admins granting EARNED.
+/// Every change goes through the user's wallet grain, with its ledger row and audit row in one transaction.
+/// </summary>
+public static class CreditEndpoints
+{
+    public const int MaxAdjustment = 100_000;
+
+    public static IEndpointRouteBuilder MapCreditEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var mine = endpoints.MapGroup("/v1/users/me/credits").WithTags("Credits").RequireRateLimiting(RateLimitPolicies.CustomerApi);
+        mine.MapGet("/", BalanceAsync)
+            .WithSummary("The caller's balance, held credits and totals")
+            .ProducesEnvelope<WalletBalance>()
+            .ProducesErrors(StatusCodes.Status403Forbidden)
+            .RequireAccount();
+        mine.MapGet("/transactions", TransactionsAsync)
+            .WithSummary("The caller's credit ledger, newest first (EARNED, SPENT, ADDED, REMOVED)")
+            .ProducesEnvelope<Page<LedgerEntry>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
+            .RequireAccount();
+
+        endpoints.MapPost("/v1/venues/{venueId}/credits", AdjustAtVenueAsync)
+            .WithTags("Credits")
+            .WithSummary("Give (ADDED) or take (REMOVED) a patron's credits, with a reason; audited")
+            .ProducesEnvelope<WalletBalance>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.VenuesWrite)
+            .RequireOwnedVenue();
+        endpoints.MapPost("/v1/admin/users/{userId}/credits", GrantAsync)
+            .WithTags("Admin")
+            .WithSummary("Grant EARNED credits (promotions); audited")
+            .ProducesEnvelope<WalletBalance>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.AdminApi)
+            .RequirePlatformPermission(Permissions.UsersManage);
+        return endpoints;
+    }
+
+    private static async Task<IResult> BalanceAsync(HttpContext context, IGrainFactory grains) =>
+        ApiResults.Success(context, await grains.GetGrain<ICreditWalletGrain>(context.User.RequireCaller().UserId!.Value).GetBalance());
+
+    private static async Task<IResult> TransactionsAsync(HttpContext context, CreditLedger ledger, CancellationToken cancellationToken)
+    {
+        var problems = new List<ApiErrorDetail>();
+        var page = PageRequest.Parse(context.Request, problems);
+        return problems.Count > 0
+            ? ApiResults.ValidationFailed(context, problems)
+            : ApiResults.Success(context, await ledger.ForUserAsync(context.User.RequireCaller().UserId!.Value, page, cancellationToken));
+    }
+
+    private static async Task<IResult> AdjustAtVenueAsync(
+        string venueId, VenueCreditsBody body, HttpContext context, IGrainFactory grains, UserDirectory users, CancellationToken cancellationToken)
+    {
+        var problems = AmountProblems(body.Amount, body.Reason);
+        if (body.Type is not (LedgerTypes.Added or LedgerTypes.Removed))
+        {
+            problems.Add(new ApiErrorDetail("type", "ADDED or REMOVED."));
+        }
+
+        if (body.UserId is null && !CredentialRules.IsEmail(body.Email))
+        {
+            problems.Add(new ApiErrorDetail("userId", "Name the patron by userId or email."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var userId = body.UserId ?? (await grains.GetGrain<IAccountGrain>(AccountEmail.Normalize(body.Email!)).GetProfile())?.UserId;
+        if (userId is null || await users.EmailOfAsync(userId.Value, cancellationToken) is null)
+        {
+            return DomainRefusals.ToResult(context, DomainErrors.AccountNotFound);
+        }
+
+        var customer = CustomerContext.Of(context);
+        var venue = OwnedVenue.Of(context);
+        var command = new AdjustCredits(OperationId(context), body.Type!, body.Amount!.Value, venue.Id, customer.CustomerId, body.Reason!.Trim(), customer.Stamp(context));
+        return DomainRefusals.Result(context, await grains.GetGrain<ICreditWalletGrain>(userId.Value).Adjust(command));
+    }
+
+    private static async Task<IResult> GrantAsync(
+        string userId, GrantCreditsBody body, HttpContext context, IGrainFactory grains, UserDirectory users, CancellationToken cancellationToken)
+    {
+        var problems = AmountProblems(body.Amount, body.Reason);
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        if (!Guid.TryParse(userId, out var id) || await users.EmailOfAsync(id, cancellationToken) is null)
+        {
+            return DomainRefusals.ToResult(context, DomainErrors.AccountNotFound);
+        }
+
+        var command = new AdjustCredits(OperationId(context), LedgerTypes.Earned, body.Amount!.Value, null, null, body.Reason!.Trim(), PlatformContext.Of(context).Stamp(context));
+        return DomainRefusals.Result(context, await grains.GetGrain<ICreditWalletGrain>(id).Adjust(command));
+    }
+
+    private static List<ApiErrorDetail> AmountProblems(int? amount, string? reason)
+    {
+        var problems = new List<ApiErrorDetail>();
+        if (amount is not (>= 1 and <= MaxAdjustment))
+        {
+            problems.Add(new ApiErrorDetail("amount", $"A whole number of credits from 1 to {MaxAdjustment}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            problems.Add(new ApiErrorDetail("reason", "Why, in 1 to 500 characters (it goes in the ledger and the audit)."));
+        }
+
+        return problems;
+    }
+
+    /// <summary>An Idempotency-Key makes a retried adjustment apply once.</summary>
+    private static Guid OperationId(HttpContext context)
+    {
+        var key = context.Request.Headers[Queue.RequestIds.IdempotencyHeader].ToString();
+        return Queue.RequestIds.For(Guid.Empty, context.User.RequireCaller().Subject + "|" + context.Request.Path, key);
+    }
+}
