@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Runtime;
+using Singr.Grains.Interfaces.Wallets;
 using Singr.Testing;
 
 namespace Singr.Api.Tests;
@@ -21,6 +25,16 @@ public sealed class ApiAppFixture : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(migrate: false);
         Factory = new SingrApiFactory(Database, seedDemo: false, Clock);
         Client = Factory.CreateClient();
+    }
+
+    public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Platform credits for a user, granted on the wallet grain as an operator would.</summary>
+    public async Task GrantCreditsAsync(Guid userId, int amount)
+    {
+        var granted = await Grains.GetGrain<ICreditWalletGrain>(userId).Adjust(new AdjustCredits(
+            Guid.NewGuid(), LedgerTypes.Earned, amount, null, null, "test grant", new AuditStamp(Guid.Empty, "operator", null, null, "operator", null, "test")));
+        Assert.True(granted.Succeeded, granted.Error);
     }
 
     public async Task DisposeAsync()

@@ -103,6 +103,27 @@ internal sealed class ApiUser
         return slug;
     }
 
+    public Task<JsonElement> SetSettingsAsync(string slug, object settings) =>
+        ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/v1/venues/{slug}/settings", settings);
+
+    /// <summary>A guest session's token at a venue, for a device.</summary>
+    public static async Task<string> GuestTokenAsync(HttpClient client, string slug, string? deviceId = null)
+    {
+        using var response = await client.PostAsJsonAsync("/v1/auth/guest", new { venueId = slug, deviceId = deviceId ?? $"kiosk-{Guid.NewGuid():N}" });
+        return (await EnvelopeJson.DataOfAsync(response)).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A jukebox request body for a distinct song.</summary>
+    public static object Song(string? title = null, bool priority = false) => new
+    {
+        kind = "jukebox",
+        youtubeId = Guid.NewGuid().ToString("N")[..11],
+        title = title ?? $"Song {Guid.NewGuid():N}"[..13],
+        artist = "The Testers",
+        duration = 180,
+        priority,
+    };
+
     /// <summary>Invites <paramref name="member"/> to the active organisation with <paramref name="role"/>; they accept and switch to it.</summary>
     public async Task AddMemberAsync(ApiUser member, Guid customerId, string role)
     {
