@@ -43,7 +43,8 @@ public sealed class TestSilo : IAsyncDisposable
         Action<GrainTypeRegistry> registerGrains,
         Action<SiloOptions>? configure = null,
         string role = "silo",
-        Action<ClusterOptions>? configureCluster = null)
+        Action<ClusterOptions>? configureCluster = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
@@ -72,6 +73,7 @@ public sealed class TestSilo : IAsyncDisposable
                 configureCluster?.Invoke(options);
             });
         builder.Services.Configure<StreamOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(300));
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSingrInternalEndpoints();
         await app.StartAsync();

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using Singr.Grains;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Customers;
+using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Runtime;
+using Singr.Grains.Interfaces.Venues;
+using Singr.Grains.Interfaces.Wallets;
+using Singr.Grains.Queue;
+using Singr.Testing;
+
+namespace Singr.Cluster.Tests;
+
+/// <summary>
+/// DESIGN.md guarantee 5: a silo that stops between the wallet debit and the queue insert leaves a request that is
+/// queued and paid, or neither, once the venue is active again.
+/// </summary>
+public sealed class PaidRequestCrashTests : DatabaseTest
+{
+    private static readonly AuditStamp Operator = new(Guid.Empty, "operator", null, null, "operator", null, "test");
+
+    private readonly Guid _venueId = Guid.NewGuid();
+    private readonly Guid _patronId = Guid.NewGuid();
+
+    [Fact]
+    public async Task Stopped_after_the_charge_the_request_is_queued_when_the_venue_comes_back()
+    {
+        var request = Request();
+        await using (var dying = await SiloAsync(new VenuePaymentHooks { AfterCharge = _ => throw new SimulatedCrashException() }))
+        {
+            await SetUpPaidVenueAsync(dying.GrainFactory);
+            await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
+        }
+
+        await using var restarted = await SiloAsync(hooks: null);
+        var queue = await restarted.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).GetQueue();
+        var balance = await restarted.GrainFactory.GetGrain<ICreditWalletGrain>(_patronId).GetBalance();
+
+        Assert.Equal("Crash Test", Assert.Single(queue!.Items).Title);
+        Assert.Equal(4, balance.Balance);
+        Assert.Equal(1L, await SpentAsync());
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM song_requests WHERE request_id = $1", request.RequestId));
+    }
+
+    [Fact]
+    public async Task Stopped_before_the_charge_the_request_is_dropped_and_can_never_be_charged_later()
+    {
+        var request = Request();
+        await using (var dying = await SiloAsync(new VenuePaymentHooks { BeforeCharge = _ => throw new SimulatedCrashException() }))
+        {
+            await SetUpPaidVenueAsync(dying.GrainFactory);
+            await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
+        }
+
+        await using var restarted = await SiloAsync(hooks: null);
+        var queue = await restarted.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).GetQueue();
+        var lateCharge = await restarted.GrainFactory.GetGrain<ICreditWalletGrain>(_patronId)
+            .Charge(new ChargeCredits(request.RequestId, _venueId, 1, Hold: false, "late"));
+        var balance = await restarted.GrainFactory.GetGrain<ICreditWalletGrain>(_patronId).GetBalance();
+
+        Assert.Empty(queue!.Items);
+        Assert.False(lateCharge.Succeeded);
+        Assert.Equal(5, balance.Balance);
+        Assert.Equal(0L, await SpentAsync());
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_request_interrupted_after_its_charge_completes_it_without_charging_again()
+    {
+        var request = Request();
+        var crashes = 1;
+        var hooks = new VenuePaymentHooks
+        {
+            AfterCharge = _ => Interlocked.Decrement(ref crashes) >= 0 ? throw new SimulatedCrashException() : Task.CompletedTask,
+        };
+        await using var silo = await SiloAsync(hooks);
+        await SetUpPaidVenueAsync(silo.GrainFactory);
+        var venue = silo.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => venue.RequestSong(request));
+        var retried = await venue.RequestSong(request);
+
+        Assert.True(retried.Succeeded, retried.Error);
+        Assert.Single((await venue.GetQueue())!.Items);
+        Assert.Equal(4, (await silo.GrainFactory.GetGrain<ICreditWalletGrain>(_patronId).GetBalance()).Balance);
+        Assert.Equal(1L, await SpentAsync());
+    }
+
+    private RequestSong Request() => new(
+        Guid.NewGuid(),
+        new Patron($"user:{_patronId}", _patronId, "Pat"),
+        new SongDetails(RequestKinds.Jukebox, "Crash Test", "The Faults", YoutubeId: "crashtest01", DurationSeconds: 200),
+        Priority: false,
+        ByHost: false);
+
+    private Task<TestSilo> SiloAsync(VenuePaymentHooks? hooks) =>
+        TestSilo.StartAsync(
+            Database,
+            grains => grains.AddGrainsFromAssembly(GrainsAssembly.Assembly),
+            configureServices: services =>
+            {
+                if (hooks is not null)
+                {
+                    services.AddSingleton(hooks);
+                }
+            });
+
+    private async Task SetUpPaidVenueAsync(IGrainFactory grains)
+    {
+        var customerId = Guid.NewGuid();
+        await grains.GetGrain<ICustomerGrain>(customerId).Create(new CreateCustomer("Crash Bars", new MemberIdentity(Guid.NewGuid(), "o@example.com", "O"), Operator));
+        await grains.GetGrain<IVenueGrain>(_venueId).Create(new CreateVenue(customerId, new VenueDetails($"crash-{_venueId:N}"[..20], "Crash Bar", "UTC", null), Operator));
+        var settings = await grains.GetGrain<IVenueQueueGrain>(_venueId).UpdateSettings(new VenueSettingsPatch(Mode: RequestModes.Paid, CostPerSong: 1), Operator);
+        Assert.True(settings.Succeeded);
+        var granted = await grains.GetGrain<ICreditWalletGrain>(_patronId).Adjust(new AdjustCredits(Guid.NewGuid(), LedgerTypes.Earned, 5, null, null, "test", Operator));
+        Assert.True(granted.Succeeded);
+    }
+
+    private Task<long> SpentAsync() =>
+        Database.ScalarAsync<long>("SELECT count(*) FROM credit_transactions WHERE user_id = $1 AND transaction_type = 'SPENT'", _patronId);
+}
