@@ -43,6 +43,12 @@ internal static partial class Pgbench
         }
     }
 
+    /// <summary>SINGR_PGBENCH (scripts/bench-requests.sh sets it from the PostgreSQL bin directory), else Debian's wrapper, else PATH.</summary>
+    private static string Executable() =>
+        Environment.GetEnvironmentVariable("SINGR_PGBENCH") is { Length: > 0 } configured ? configured
+        : File.Exists("/usr/bin/pgbench") ? "/usr/bin/pgbench"
+        : "pgbench";
+
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static async Task ExecuteAsync(string connectionString, string sql)
@@ -55,7 +61,7 @@ internal static partial class Pgbench
     /// <summary>Runs pgbench against the server of <paramref name="server"/>; its standard output, or an exception with both outputs.</summary>
     private static async Task<string> RunAsync(NpgsqlConnectionStringBuilder server, IEnumerable<string> arguments)
     {
-        var startInfo = new ProcessStartInfo(File.Exists("/usr/bin/pgbench") ? "/usr/bin/pgbench" : "pgbench", arguments)
+        var startInfo = new ProcessStartInfo(Executable(), arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
