@@ -1,6 +1,5 @@
-using System.Globalization;
+using Npgsql;
 using Singr.RequestBenchmark;
-using Singr.Testing;
 
 // Paid song requests over HTTP against the real app (silo in process) and PostgreSQL, then pgbench -N on the same
 // server for the ratio. Run with `make bench-requests` (not part of make test). See BenchmarkOptions for the arguments.
@@ -16,56 +15,12 @@ catch (ArgumentException ex)
     return 2;
 }
 
-var server = PostgresServer.AdminConnectionString.Split(';')[..2];
-Console.WriteLine(string.Create(
-    CultureInfo.InvariantCulture,
-    $"Singr paid-request benchmark: {options.Clients} clients, {options.Venues} venues, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured; {Environment.ProcessorCount} cores; PostgreSQL {string.Join(';', server)}"));
-
-LoadResult? measured = null;
-var durable = true;
-if (!options.PgbenchOnly)
+try
 {
-    await using var database = await TestDatabase.CreateAsync();
-    await using var singr = await InProcessSingr.StartAsync(database.ConnectionString);
-    Console.WriteLine($"app: Singr.Api in process at {singr.BaseAddress}, database {database.Name}, rate limits raised, logs at Warning");
-    using var http = singr.CreateClient(options.Clients);
-    var fixture = await BenchmarkSetup.CreateAsync(http, singr.Grains, options.Venues, options.Clients);
-    var load = new PaidRequestLoad(http, fixture);
-
-    var warmup = await load.RunAsync("warm-up", TimeSpan.FromSeconds(options.WarmupSeconds));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmup.Durable} durable, {warmup.QueueFull} QUEUE_FULL, {warmup.Failures.Values.Sum()} other (not measured)"));
-    measured = await load.RunAsync("measured", TimeSpan.FromSeconds(options.Seconds));
-    Console.WriteLine();
-    foreach (var line in measured.Describe())
-    {
-        Console.WriteLine(line);
-    }
-
-    Console.WriteLine();
-    durable = await DurabilityCheck.RunAsync(database, warmup.Durable + measured.Durable, warmup.Exceptions + measured.Exceptions);
-    Console.WriteLine("app: stopping");
+    return await BenchmarkRun.RunAsync(options);
 }
-
-Console.WriteLine();
-var tps = await Pgbench.RunAsync(PostgresServer.AdminConnectionString, options.Clients, options.Seconds);
-
-Console.WriteLine();
-Console.WriteLine("summary:");
-if (measured is not null)
+catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or NpgsqlException)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  durable requests/s        {measured.DurablePerSecond,10:0.0}"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  latency p50 / p99 / max   {measured.PercentileMs(50):0.00} / {measured.PercentileMs(99):0.00} / {measured.MaxMs:0.00} ms"));
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
 }
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  pgbench -N tps ({options.Clients} clients) {tps,10:0.0}"));
-if (measured is not null)
-{
-    var ratio = measured.DurablePerSecond / tps;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio requests/s / tps    {ratio,10:0.000}   target >= 1.0: {(ratio >= 1.0 ? "met" : "NOT met")}"));
-    if (!durable)
-    {
-        Console.WriteLine("  MISMATCH: the database does not hold what was acknowledged (see durability above)");
-    }
-}
-
-return durable ? 0 : 1;
