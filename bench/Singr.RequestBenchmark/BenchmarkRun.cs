@@ -27,6 +27,10 @@ internal static class BenchmarkRun
             using var http = singr.CreateClient(options.Clients);
             var fixture = await BenchmarkSetup.CreateAsync(http, singr.Grains, options.Venues, options.Clients);
             var load = new PaidRequestLoad(http, fixture);
+            var capacity = options.Venues * BenchmarkSetup.QueueLimit;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"capacity: {options.Venues} venues x {BenchmarkSetup.QueueLimit} queued songs = {capacity} requests per run, warm-up included; above {capacity / (double)(options.WarmupSeconds + options.Seconds):0} requests/s the venues fill up"));
 
             var warmup = await load.RunAsync("warm-up", TimeSpan.FromSeconds(options.WarmupSeconds));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmup.Durable} durable, {warmup.QueueFull} QUEUE_FULL, {warmup.Failures.Values.Sum()} other (not measured)"));
@@ -62,6 +66,12 @@ internal static class BenchmarkRun
             {
                 Console.WriteLine("  MISMATCH: the database does not hold what was acknowledged (see durability above)");
             }
+        }
+
+        if (measured is { Durable: 0 })
+        {
+            Console.WriteLine("  no request was acknowledged with 201: there is no figure (see the answers above)");
+            return 1;
         }
 
         return durable ? 0 : 1;

@@ -13,6 +13,9 @@ internal static class BenchmarkSetup
 {
     public const int CreditsPerPatron = 1_000_000;
 
+    /// <summary>The most a venue's queue holds.</summary>
+    public const int QueueLimit = 1000;
+
     private const string Password = "bench-password-1";
 
     /// <summary>Every request is paid when made; limits high enough that only the queue length (1,000) can refuse one.</summary>
@@ -21,7 +24,7 @@ internal static class BenchmarkSetup
         mode = "PAID",
         costPerSong = 1,
         chargeAt = "ON_REQUEST",
-        queueLimit = 1000,
+        queueLimit = QueueLimit,
         maxPendingPerPatron = 1000,
         noRepeatMinutes = 0,
     };

@@ -7,8 +7,9 @@ internal sealed class LoadResult
 {
     private readonly double[] _sortedLatenciesMs;
 
-    public LoadResult(string phase, TimeSpan elapsed, IReadOnlyList<ClientTally> tallies)
+    public LoadResult(string phase, TimeSpan elapsed, IReadOnlyList<ClientTally> tallies, int fullVenues)
     {
+        FullVenues = fullVenues;
         ArgumentNullException.ThrowIfNull(tallies);
         Phase = phase;
         Elapsed = elapsed;
@@ -33,6 +34,9 @@ internal sealed class LoadResult
     /// <summary>422 QUEUE_FULL answers: a venue's queue held its 1,000 items; counted apart from the other failures.</summary>
     public int QueueFull { get; }
 
+    /// <summary>Venues that had answered QUEUE_FULL by the end of the phase (the warm-up's included).</summary>
+    public int FullVenues { get; }
+
     public IReadOnlyDictionary<string, int> Failures { get; }
 
     /// <summary>Calls that threw (time-out, connection lost): the server may have committed them without our knowing.</summary>
@@ -53,7 +57,12 @@ internal sealed class LoadResult
         yield return string.Create(
             CultureInfo.InvariantCulture,
             $"{Phase}: latency of durable requests p50 {PercentileMs(50):0.00} ms, p99 {PercentileMs(99):0.00} ms, max {MaxMs:0.00} ms");
-        yield return string.Create(CultureInfo.InvariantCulture, $"{Phase}: QUEUE_FULL (422, not counted as durable): {QueueFull}");
+        yield return string.Create(CultureInfo.InvariantCulture, $"{Phase}: QUEUE_FULL (422, not counted as durable): {QueueFull}; venues full: {FullVenues}");
+        if (FullVenues > 0)
+        {
+            yield return $"WARNING: {FullVenues} venue queues filled up, so this rate is bounded by queue capacity, not by the server: run again with more venues (--venues)";
+        }
+
         yield return Failures.Count == 0
             ? $"{Phase}: other answers: none"
             : $"{Phase}: other answers: " + string.Join(", ", Failures.Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} x{pair.Value}")));

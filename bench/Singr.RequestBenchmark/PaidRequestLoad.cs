@@ -10,11 +10,15 @@ namespace Singr.RequestBenchmark;
 /// <summary>
 /// One client per patron, each posting paid requests back to back for a fixed time. Venues are taken in turn from one
 /// shared counter, so each gets about an equal share; every song has its own YouTube id and every post its own
-/// Idempotency-Key.
+/// Idempotency-Key. A venue that answers QUEUE_FULL is skipped from then on; when every venue is full the clients stop
+/// early (the rate is then over the shorter time).
 /// </summary>
 internal sealed class PaidRequestLoad(HttpClient http, BenchmarkFixture fixture)
 {
+    private readonly bool[] _full = new bool[fixture.VenueSlugs.Count];
     private long _sequence;
+
+    public int FullVenues => _full.Count(full => full);
 
     public async Task<LoadResult> RunAsync(string phase, TimeSpan duration)
     {
@@ -22,7 +26,7 @@ internal sealed class PaidRequestLoad(HttpClient http, BenchmarkFixture fixture)
         var elapsed = Stopwatch.StartNew();
         await Task.WhenAll(fixture.Patrons.Select((patron, i) => Task.Run(() => ClientLoopAsync(patron, tallies[i], elapsed, duration))));
         elapsed.Stop();
-        return new LoadResult(phase, elapsed.Elapsed, tallies);
+        return new LoadResult(phase, elapsed.Elapsed, tallies, FullVenues);
     }
 
     private async Task ClientLoopAsync(Patron patron, ClientTally tally, Stopwatch elapsed, TimeSpan duration)
@@ -30,7 +34,13 @@ internal sealed class PaidRequestLoad(HttpClient http, BenchmarkFixture fixture)
         while (elapsed.Elapsed < duration)
         {
             var sequence = Interlocked.Increment(ref _sequence);
-            var slug = fixture.VenueSlugs[(int)(sequence % fixture.VenueSlugs.Count)];
+            var venue = NextOpenVenue(sequence);
+            if (venue < 0)
+            {
+                return;
+            }
+
+            var slug = fixture.VenueSlugs[venue];
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/v1/venues/{slug}/queue", UriKind.Relative))
             {
                 Content = JsonContent.Create(new
@@ -60,6 +70,7 @@ internal sealed class PaidRequestLoad(HttpClient http, BenchmarkFixture fixture)
                 if (response.StatusCode == HttpStatusCode.UnprocessableEntity && code == "QUEUE_FULL")
                 {
                     tally.QueueFull++;
+                    Volatile.Write(ref _full[venue], true);
                 }
                 else
                 {
@@ -75,6 +86,21 @@ internal sealed class PaidRequestLoad(HttpClient http, BenchmarkFixture fixture)
                 tally.AddFailure($"exception {ex.GetType().Name} (time-out)");
             }
         }
+    }
+
+    /// <summary>The venue whose turn it is, or the next one not full; -1 when all are full.</summary>
+    private int NextOpenVenue(long sequence)
+    {
+        for (var offset = 0; offset < _full.Length; offset++)
+        {
+            var index = (int)((sequence + offset) % _full.Length);
+            if (!Volatile.Read(ref _full[index]))
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The envelope's <c>error.code</c>, or "-" when the body is not an error envelope.</summary>
