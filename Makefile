@@ -3,12 +3,13 @@
 #   make test [ARGS="--filter X"] build + all tests, TRX results in .test-results/
 #   make cluster                  3 silos (:5081-5083) and a front end (:5080) on loopback
 #   make bench                    grain runtime throughput and latency figures
+#   make bench-requests [ARGS=…]  paid requests over HTTP: durable requests/s vs pgbench -N on the same PostgreSQL
 #   make db-start / db-stop       the private PostgreSQL cluster (127.0.0.1:54329, or $SINGR_PG_PORT)
 
 ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 ARGS ?=
 
-.PHONY: run test cluster bench build db-start db-stop clean
+.PHONY: run test cluster bench bench-requests build db-start db-stop clean
 
 run:
 	bash "$(ROOT)/scripts/run.sh" $(ARGS)
@@ -22,6 +23,11 @@ cluster:
 # Grain runtime throughput and latency on this machine (not part of make test).
 bench:
 	bash "$(ROOT)/scripts/bench.sh"
+
+# Paid song requests over HTTP (16 clients, 50 venues, 30 s) and pgbench -N on the same server (not part of make test).
+# ARGS="--seconds 10 --clients 16 --venues 50" changes the run.
+bench-requests:
+	bash "$(ROOT)/scripts/bench-requests.sh" $(ARGS)
 
 build:
 	cd "$(ROOT)" && dotnet build Singr.sln -c Release
