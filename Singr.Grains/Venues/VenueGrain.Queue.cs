@@ -14,8 +14,13 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     /// <summary>Counted for a song whose duration nobody gave (karaoke tracks), in start-time estimates.</summary>
     public static readonly TimeSpan AssumedSongLength = TimeSpan.FromMinutes(4);
 
-    /// <summary>How long a request id's first result is kept for retries.</summary>
-    private static readonly TimeSpan RememberAcceptedFor = TimeSpan.FromDays(1);
+    /// <summary>
+    /// How long, and how many, first results of accepted requests are kept for retries: retries come within seconds or
+    /// minutes, and every one kept is written with each change of the venue.
+    /// </summary>
+    private static readonly TimeSpan RememberAcceptedFor = TimeSpan.FromHours(1);
+
+    private const int RememberedAccepted = 200;
 
     /// <summary>A pending payment older than this is settled by the venue's timer (its request's turn has ended).</summary>
     private static readonly TimeSpan SettleAfter = TimeSpan.FromSeconds(5);
@@ -401,7 +406,12 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
     private void ForgetOld(DateTimeOffset now)
     {
-        foreach (var old in State.Accepted.Where(a => now - a.Value.Item.CreatedAt > RememberAcceptedFor).Select(a => a.Key).ToList())
+        var forgotten = State.Accepted
+            .OrderByDescending(a => a.Value.Item.CreatedAt)
+            .Where((a, newest) => newest >= RememberedAccepted || now - a.Value.Item.CreatedAt > RememberAcceptedFor)
+            .Select(a => a.Key)
+            .ToList();
+        foreach (var old in forgotten)
         {
             State.Accepted.Remove(old);
         }

@@ -43,7 +43,7 @@ public sealed class VenueState
 
     public List<WalletAction> WalletOutbox { get; set; } = [];
 
-    /// <summary>First results of accepted requests by request id, for idempotent retries (kept a day).</summary>
+    /// <summary>First results of accepted requests by request id, for idempotent retries (the last 200, an hour at most).</summary>
     public Dictionary<Guid, RequestAccepted> Accepted { get; set; } = [];
 
     public List<RecentSong> RecentSongs { get; set; } = [];

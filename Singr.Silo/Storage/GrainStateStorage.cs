@@ -56,10 +56,16 @@ internal sealed class GrainStateStorage(NpgsqlDataSource dataSource, SiloIdentit
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await WriteStateRowAsync(connection, transaction, grainId, json, expectedVersion, cancellationToken);
         var grainTransaction = new GrainTransaction(connection, transaction, newVersion);
         await alsoWrite(grainTransaction);
-        await grainTransaction.FlushAsync(cancellationToken);
+        var stateRow = new NpgsqlBatchCommand(expectedVersion == 0 ? InsertSql : UpdateSql);
+        stateRow.Parameters.AddPositional(StateRowParameters(grainId, json, expectedVersion));
+        if (await grainTransaction.ExecuteWithAsync(stateRow, cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw await WriteRefusalAsync(connection, grainId, expectedVersion, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return newVersion;
     }
@@ -73,19 +79,23 @@ internal sealed class GrainStateStorage(NpgsqlDataSource dataSource, SiloIdentit
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(expectedVersion == 0 ? InsertSql : UpdateSql, connection, transaction);
-        command.Parameters.AddPositional(grainId.Type, grainId.Key, GrainTransaction.Jsonb(json), silo.SiloId);
-        if (expectedVersion != 0)
+        command.Parameters.AddPositional(StateRowParameters(grainId, json, expectedVersion));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
-            command.Parameters.AddPositional(expectedVersion);
+            throw await WriteRefusalAsync(connection, grainId, expectedVersion, cancellationToken);
         }
+    }
 
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
-        {
-            return;
-        }
+    private object?[] StateRowParameters(GrainId grainId, string json, long expectedVersion) =>
+        expectedVersion == 0
+            ? [grainId.Type, grainId.Key, GrainTransaction.Jsonb(json), silo.SiloId]
+            : [grainId.Type, grainId.Key, GrainTransaction.Jsonb(json), silo.SiloId, expectedVersion];
 
-        var status = await SiloStatusCheck.ReadAsync(connection, transaction, silo, cancellationToken);
-        throw status is "active" or "shutting_down"
+    /// <summary>Why a state row was not written: another activation wrote first, or this silo may not write any more.</summary>
+    private async Task<Exception> WriteRefusalAsync(NpgsqlConnection connection, GrainId grainId, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var status = await SiloStatusCheck.ReadAsync(connection, null, silo, cancellationToken);
+        return status is "active" or "shutting_down"
             ? new InconsistentStateException(grainId, expectedVersion)
             : SiloStatusCheck.RefusalFor(status, silo);
     }

@@ -54,19 +54,20 @@ public sealed class GrainTransaction
     /// <summary>A parameter sent as jsonb.</summary>
     public static NpgsqlParameter Jsonb(string json) => new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json };
 
-    internal async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="stateRow"/> and then every added command in one batch: one round trip for the whole write.
+    /// </summary>
+    /// <returns>The rows the state row affected (0 when its version check failed; the caller then rolls back).</returns>
+    internal async Task<int> ExecuteWithAsync(NpgsqlBatchCommand stateRow, CancellationToken cancellationToken)
     {
-        if (_commands.Count == 0)
-        {
-            return;
-        }
-
         await using var batch = new NpgsqlBatch(Connection, Transaction);
+        batch.BatchCommands.Add(stateRow);
         foreach (var command in _commands)
         {
             batch.BatchCommands.Add(command);
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
+        return stateRow.RecordsAffected;
     }
 }

@@ -49,7 +49,7 @@ internal sealed class PaidRequestLoad(HttpClient http, BenchmarkFixture fixture)
                     youtubeId = string.Create(CultureInfo.InvariantCulture, $"bn{sequence:x9}"),
                     title = string.Create(CultureInfo.InvariantCulture, $"Song {sequence}"),
                     artist = "Bench",
-                    durationSeconds = 200,
+                    duration = 200,
                 }),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", patron.AccessToken);
