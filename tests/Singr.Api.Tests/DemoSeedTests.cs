@@ -42,6 +42,23 @@ public sealed class DemoSeedTests() : DatabaseTest(migrate: false)
     }
 
     [Fact]
+    public async Task A_guest_requests_a_song_at_the_demo_venue_and_sees_it_in_the_queue()
+    {
+        await using var factory = new SingrApiFactory(Database, seedDemo: true);
+        using var client = factory.CreateClient();
+
+        var guest = await ApiUser.GuestTokenAsync(client, DemoSeeder.DemoVenueSlug);
+        using var requested = await ApiUser.SendAsync(client, HttpMethod.Post, $"/v1/venues/{DemoSeeder.DemoVenueSlug}/queue", guest,
+            new { kind = "karaoke", artist = "Journey", title = "Don't Stop Believin'" });
+        using var queue = await ApiUser.SendAsync(client, HttpMethod.Get, $"/v1/venues/{DemoSeeder.DemoVenueSlug}/queue", guest);
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, requested.StatusCode);
+        Assert.Equal(
+            ["Don't Stop Believin'"],
+            (await EnvelopeJson.DataOfAsync(queue)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).ToList());
+    }
+
+    [Fact]
     public async Task Without_the_demo_seed_no_venue_is_created()
     {
         await using var factory = new SingrApiFactory(Database, seedDemo: false);
