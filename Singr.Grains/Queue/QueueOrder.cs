@@ -18,9 +18,11 @@ public sealed class QueueOrder(List<QueueEntry> entries)
     /// <summary>
     /// Adds a request and returns its position. A free request goes last. A priority request goes after the priority
     /// requests before it (first come, first served) but ahead of free ones, except that it never makes a run of more
-    /// than <paramref name="maxPriorityInARow"/> priority items: then it waits behind the next free one.
+    /// than <paramref name="maxPriorityInARow"/> priority items: then it waits behind the next free one (or goes last
+    /// when no free one follows). <paramref name="priorityPlayingBefore"/> counts the priority song playing now, which
+    /// is part of the run the first queued items join.
     /// </summary>
-    public int Insert(QueueEntry entry, int maxPriorityInARow)
+    public int Insert(QueueEntry entry, int maxPriorityInARow, int priorityPlayingBefore = 0)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (!entry.Priority)
@@ -30,7 +32,7 @@ public sealed class QueueOrder(List<QueueEntry> entries)
         }
 
         var index = entries.FindLastIndex(e => e.Priority) + 1;
-        while (index < entries.Count && RunThrough(index) + 1 > Math.Max(1, maxPriorityInARow))
+        while (index < entries.Count && RunThrough(index, priorityPlayingBefore) + 1 > Math.Max(1, maxPriorityInARow))
         {
             index = entries.FindIndex(index, e => !e.Priority) + 1;
             if (index == 0)
@@ -89,15 +91,21 @@ public sealed class QueueOrder(List<QueueEntry> entries)
     }
 
     /// <summary>Priority items in a row around the gap before <paramref name="index"/> (before and after it).</summary>
-    private int RunThrough(int index)
+    private int RunThrough(int index, int priorityPlayingBefore)
     {
         var run = 0;
-        for (var i = index - 1; i >= 0 && entries[i].Priority; i--)
+        var i = index - 1;
+        for (; i >= 0 && entries[i].Priority; i--)
         {
             run++;
         }
 
-        for (var i = index; i < entries.Count && entries[i].Priority; i++)
+        if (i < 0)
+        {
+            run += priorityPlayingBefore;
+        }
+
+        for (var j = index; j < entries.Count && entries[j].Priority; j++)
         {
             run++;
         }

@@ -287,7 +287,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
     private async Task<RequestAccepted> QueueAsync(QueueEntry entry, DateTimeOffset now)
     {
-        var position = Order.Insert(entry, State.Settings.MaxPriorityInARow);
+        var position = Order.Insert(entry, State.Settings.MaxPriorityInARow, State.NowPlaying is { Priority: true } ? 1 : 0);
         State.QueueVersion++;
         State.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
         var accepted = new RequestAccepted(Snapshot(now).Items[position - 1], State.QueueVersion);

@@ -16,6 +16,10 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         "GET /v1/venues/{venueId}", // the public venue page
         "GET /v1/venues/{venueId}/me", // what the caller may do there, whoever they are
         "PUT /v1/admin/users/{userId}/platform-role", // platform staff, across organisations
+        "POST /v1/admin/users/{userId}/credits",
+        "GET /v1/venues/{venueId}/queue", // anyone at the venue: patrons of every organisation
+        "POST /v1/venues/{venueId}/queue",
+        "POST /v1/venues/{venueId}/player/state", // the venue's own player, checked by its credential
     ];
 
     private static readonly Route[] Routes =
@@ -23,12 +27,21 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         new("PATCH /v1/venues/{venueId}", t => $"/v1/venues/{t.Venue}", _ => new { name = "Renamed" }),
         new("POST /v1/venues/{venueId}/players/pairing-codes", t => $"/v1/venues/{t.Venue}/players/pairing-codes", _ => null),
         new("GET /v1/venues/{venueId}/players", t => $"/v1/venues/{t.Venue}/players", _ => null),
+        new("POST /v1/venues/{venueId}/player/lease", t => $"/v1/venues/{t.Venue}/player/lease", t => new { playerId = t.PlayerId }),
         new("DELETE /v1/venues/{venueId}/players/{playerId}", t => $"/v1/venues/{t.Venue}/players/{t.PlayerId}", _ => null),
         new("PATCH /v1/customer/members/{userId}", t => $"/v1/customer/members/{t.MemberId}", _ => new { role = "customer_manager" }),
         new("DELETE /v1/customer/members/{userId}", t => $"/v1/customer/members/{t.MemberId}", _ => null),
         new("DELETE /v1/customer/invitations/{invitationId}", t => $"/v1/customer/invitations/{t.InvitationId}", _ => null),
         new("POST /v1/auth/switch-customer", _ => "/v1/auth/switch-customer", t => new { customerId = t.CustomerId }),
         new("GET /v1/customer/audit?venueId", t => $"/v1/customer/audit?venueId={t.Venue}", _ => null),
+        new("GET /v1/venues/{venueId}/settings", t => $"/v1/venues/{t.Venue}/settings", _ => null),
+        new("PATCH /v1/venues/{venueId}/settings", t => $"/v1/venues/{t.Venue}/settings", _ => new { queueLimit = 50 }),
+        new("POST /v1/venues/{venueId}/queue/reorder", t => $"/v1/venues/{t.Venue}/queue/reorder", t => new { id = t.QueueItemId, position = 1 }),
+        new("PATCH /v1/venues/{venueId}/queue/{id}", t => $"/v1/venues/{t.Venue}/queue/{t.QueueItemId}", _ => new { position = 1 }),
+        new("POST /v1/venues/{venueId}/queue/{id}/play-next", t => $"/v1/venues/{t.Venue}/queue/{t.QueueItemId}/play-next", _ => null),
+        new("GET /v1/venues/{venueId}/player", t => $"/v1/venues/{t.Venue}/player", _ => null),
+        new("POST /v1/venues/{venueId}/player/commands", t => $"/v1/venues/{t.Venue}/player/commands", _ => new { command = "pause" }),
+        new("POST /v1/venues/{venueId}/credits", t => $"/v1/venues/{t.Venue}/credits", t => new { userId = t.MemberId, amount = 1, type = "ADDED", reason = "test" }),
         new("DELETE /v1/venues/{venueId}", t => $"/v1/venues/{t.Venue}", _ => null),
     ];
 
@@ -85,16 +98,20 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
             new Uri("/v1/players/pair", UriKind.Relative),
             System.Net.Http.Json.JsonContent.Create(new { code = code.GetProperty("code").GetString(), deviceId = $"{name}-player-01" }));
         var player = await EnvelopeJson.DataOfAsync(paired);
+        var guest = await ApiUser.GuestTokenAsync(app.Client, venue);
+        using var queued = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{venue}/queue", guest, ApiUser.Song());
+        var item = (await EnvelopeJson.DataOfAsync(queued)).GetProperty("item").GetProperty("id").GetGuid();
         return new Tenant(
             owner,
             customerId,
             venue,
             staff.UserId,
             invitation.GetProperty("invitation").GetProperty("invitationId").GetGuid(),
-            player.GetProperty("playerId").GetGuid());
+            player.GetProperty("playerId").GetGuid(),
+            item);
     }
 
-    private sealed record Tenant(ApiUser Owner, Guid CustomerId, string Venue, Guid MemberId, Guid InvitationId, Guid PlayerId);
+    private sealed record Tenant(ApiUser Owner, Guid CustomerId, string Venue, Guid MemberId, Guid InvitationId, Guid PlayerId, Guid QueueItemId);
 
     private sealed record Route(string Name, Func<Tenant, string> Path, Func<Tenant, object?> Body)
     {
