@@ -35,7 +35,9 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
 
         var now = timeProvider.GetUtcNow();
         var corrections = new List<string>();
+        var wasOffline = PlayerStatusAt(now) == PlayerStatuses.Offline;
         changed |= Reconcile(report, now, corrections);
+        changed |= lease.ReportedStatus != report.Status;
         lease.LastReportAt = now;
         lease.ReportedStatus = report.Status;
         lease.PositionSeconds = report.PositionSeconds;
@@ -43,9 +45,10 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         lease.LastCommandSeq = Math.Max(lease.LastCommandSeq, report.LastCommandSeq);
 
         // A plain heartbeat changes nothing durable; anything else commits before the reply.
-        if (changed)
+        if (changed || wasOffline)
         {
-            await WriteStateAsync(transaction =>
+            Raise(VenueEvents.PlayerStateUpdate, PlayerView(now));
+            await SaveAsync(transaction =>
             {
                 foreach (var ended in _endedThisTurn)
                 {
@@ -81,7 +84,7 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         }
 
         var issued = AppendCommand(command.Command, command.Value, now);
-        await WriteStateAsync(transaction =>
+        await SaveAsync(transaction =>
         {
             Audit(transaction, command.Stamp, $"player.command.{command.Command}", "venue", VenueId.ToString("D"), null, issued);
             return Task.CompletedTask;
@@ -100,7 +103,8 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         var before = new { holder = State.Player.Holder, fence = State.Player.Fence };
         State.Player.Holder = command.PlayerId;
         State.Player.Fence++;
-        await WriteStateAsync(transaction =>
+        Raise(VenueEvents.PlayerStateUpdate, PlayerView(timeProvider.GetUtcNow()));
+        await SaveAsync(transaction =>
         {
             Audit(transaction, command.Stamp, "player.lease.hand_over", "player", command.PlayerId.ToString("D"), before,
                 new { holder = command.PlayerId, fence = State.Player.Fence });
@@ -127,6 +131,7 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         if (State.NowPlaying is { } previous)
         {
             End(previous, State.Player.EndNowPlayingAs ?? QueueItemStatuses.Played, now);
+            Raise(VenueEvents.QueueUpdate, new { item = Item(previous, 0, null), version = State.QueueVersion + 1 });
             State.RecentSongs.Add(new RecentSong { SongKey = previous.SongKey, At = now });
             _endedThisTurn.Add(previous);
             State.NowPlaying = null;
@@ -145,6 +150,7 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
             {
                 Start(next, now);
                 State.NowPlaying = next;
+                Raise(VenueEvents.QueueUpdate, new { item = Item(next, 0, now), version = State.QueueVersion + 1 });
                 _endedThisTurn.Add(next);
                 if (!corrections.Contains("NOW_PLAYING_CHANGED"))
                 {
@@ -161,6 +167,7 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
     {
         var issued = new PlayerCommand((State.Commands.Count == 0 ? State.Player.LastCommandSeq : State.Commands[^1].Seq) + 1, command, value, now);
         State.Commands.Add(issued);
+        Raise(VenueEvents.PlayerCommand, new { holder = State.Player.Holder, command = issued });
         if (State.Commands.Count > KeptCommands)
         {
             State.Commands.RemoveRange(0, State.Commands.Count - KeptCommands);

@@ -71,7 +71,9 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             State.RequestsOpenedAt = timeProvider.GetUtcNow();
         }
 
-        await WriteStateAsync(transaction =>
+        Raise(VenueEvents.VenueState, Snapshot(timeProvider.GetUtcNow()));
+
+        await SaveAsync(transaction =>
         {
             Audit(transaction, stamp, "venue.settings.update", "venue", VenueId.ToString("D"), before, settings);
             return Task.CompletedTask;
@@ -152,7 +154,8 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
 
         State.QueueVersion++;
-        await WriteStateAsync(transaction =>
+        Raise(VenueEvents.QueueReorder, new { version = State.QueueVersion, items = State.Queue.Select((e, i) => new { id = e.Id, position = i + 1 }).ToList() });
+        await SaveAsync(transaction =>
         {
             Audit(transaction, stamp, "queue.reorder", "queue", VenueId.ToString("D"), before, State.Queue.Select(e => e.Id).ToList());
             return Task.CompletedTask;
@@ -179,7 +182,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             // The player decides what plays: ask it to move on, and end the item as asked when it does.
             State.Player.EndNowPlayingAs = command.Status;
             AppendCommand(PlayerCommands.Skip, null, now);
-            await WriteStateAsync(transaction =>
+            await SaveAsync(transaction =>
             {
                 AuditQueueItem(transaction, command.Stamp, $"queue.item.{command.Status}", playing, Item(playing, 0, null), null);
                 return Task.CompletedTask;
@@ -196,7 +199,8 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var before = Item(entry, 0, null);
         End(entry, command.Status, now);
         State.QueueVersion++;
-        await WriteStateAsync(transaction =>
+        Raise(VenueEvents.QueueUpdate, new { item = Item(entry, 0, null), version = State.QueueVersion });
+        await SaveAsync(transaction =>
         {
             ProjectRequest(transaction, entry);
             AuditQueueItem(transaction, command.Stamp, $"queue.item.{command.Status}", entry, before, Item(entry, 0, null));
@@ -267,7 +271,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     {
         var hold = State.Settings.ChargeAt == ChargeTimings.OnPlay;
         State.PendingPayments.Add(new PendingPayment { Entry = entry, Hold = hold });
-        await WriteStateAsync();
+        await SaveAsync();
         await RunHookAsync(paymentHooks?.BeforeCharge, entry.RequestId);
 
         var charged = await GrainFactory.GetGrain<ICreditWalletGrain>(userId).Charge(
@@ -277,7 +281,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         State.PendingPayments.RemoveAll(p => p.Entry.RequestId == entry.RequestId);
         if (!charged.Succeeded)
         {
-            await WriteStateAsync();
+            await SaveAsync();
             return Outcome.Refused<RequestAccepted>(DomainErrors.InsufficientCredits);
         }
 
@@ -292,8 +296,9 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         State.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
         var accepted = new RequestAccepted(Snapshot(now).Items[position - 1], State.QueueVersion);
         State.Accepted[entry.RequestId] = accepted;
+        Raise(VenueEvents.QueueInsert, new { item = accepted.Item, version = State.QueueVersion });
         ForgetOld(now);
-        await WriteStateAsync(transaction =>
+        await SaveAsync(transaction =>
         {
             ProjectRequest(transaction, entry);
             return Task.CompletedTask;
@@ -316,7 +321,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             }
             else
             {
-                await WriteStateAsync();
+                await SaveAsync();
             }
         }
     }
@@ -442,7 +447,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             cursor += entry.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : AssumedSongLength;
         }
 
-        return new QueueSnapshot(nowPlaying, items, State.QueueVersion, PlayerStatusAt(now), RequestsOpenAt(now));
+        return new QueueSnapshot(nowPlaying, items, State.QueueVersion, PlayerStatusAt(now), RequestsOpenAt(now), State.EventSeq);
     }
 
     private static QueueItem Item(QueueEntry entry, int position, DateTimeOffset? estimatedStartAt) =>

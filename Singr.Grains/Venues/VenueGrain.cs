@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Access;
@@ -22,6 +23,9 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, VenuePaymentHo
 
     /// <summary>Items whose projection row must follow the state in the current write.</summary>
     private readonly List<QueueEntry> _endedThisTurn = [];
+
+    /// <summary>Events raised in this turn, appended to the stream by the turn's next write.</summary>
+    private readonly List<VenueEvent> _raised = [];
 
     /// <summary>The index that keeps live venues' slugs unique (migration 0005): the one authority on slugs.</summary>
     private const string LiveSlugIndex = "venues_live_slug";
@@ -121,7 +125,8 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, VenuePaymentHo
 
         State.Queue.Clear();
         State.QueueVersion++;
-        await WriteStateAsync(transaction =>
+        Raise(VenueEvents.VenueState, new { deleted = true });
+        await SaveAsync(transaction =>
         {
             transaction.Add("UPDATE venues SET deleted_at = $2, updated_at = $2 WHERE id = $1", VenueId, now);
             foreach (var entry in removed)
@@ -159,7 +164,7 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, VenuePaymentHo
         }
 
         State.PendingPairingCodes[PairingCode.Hash(PairingCode.Normalize(code)!)] = expiresAt;
-        await WriteStateAsync(transaction =>
+        await SaveAsync(transaction =>
         {
             Audit(transaction, command.Stamp, "player.pairing_code.issue", "venue", VenueId.ToString("D"), before: null, new { expiresAt });
             return Task.CompletedTask;
@@ -192,7 +197,7 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, VenuePaymentHo
         var playerId = Guid.NewGuid();
         var player = new PairedPlayerState { DeviceId = command.DeviceId, CodeHash = command.CodeHash, PairedAt = now };
         State.Players[playerId] = player;
-        await WriteStateAsync();
+        await SaveAsync();
         return Outcome.Ok(Player(playerId, player));
     }
 
@@ -221,7 +226,7 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, VenuePaymentHo
         var before = Player(command.PlayerId, player);
         player.RevokedAt = timeProvider.GetUtcNow();
         var after = Player(command.PlayerId, player);
-        await WriteStateAsync(transaction =>
+        await SaveAsync(transaction =>
         {
             Audit(transaction, command.Stamp, "player.revoke", "player", command.PlayerId.ToString("D"), before, after);
             return Task.CompletedTask;
@@ -234,7 +239,7 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, VenuePaymentHo
         var after = Profile();
         try
         {
-            await WriteStateAsync(transaction =>
+            await SaveAsync(transaction =>
             {
                 transaction.Add(
                     """
@@ -262,6 +267,35 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, VenuePaymentHo
         }
 
         return Outcome.Ok(after);
+    }
+
+    /// <summary>Numbers an event and keeps it for the next write, which commits it with the state it describes.</summary>
+    private void Raise(string type, object payload)
+    {
+        State.EventSeq++;
+        var json = JsonSerializer.SerializeToNode(payload, payload.GetType(), JsonSerializerOptions.Web)!.AsObject();
+        json["seq"] = State.EventSeq;
+        json["venueId"] = State.Slug;
+        _raised.Add(new VenueEvent(State.EventSeq, type, json.ToJsonString()));
+    }
+
+    /// <summary>Writes the state with the turn's events (and <paramref name="alsoWrite"/>'s rows) in one transaction.</summary>
+    private Task SaveAsync(Func<GrainTransaction, Task>? alsoWrite = null)
+    {
+        var events = _raised.ToList();
+        _raised.Clear();
+        return WriteStateAsync(async transaction =>
+        {
+            if (alsoWrite is not null)
+            {
+                await alsoWrite(transaction);
+            }
+
+            foreach (var raised in events)
+            {
+                transaction.AppendEvent(VenueEvents.StreamIdFor(VenueId), raised.Seq, raised.Type, raised.PayloadJson);
+            }
+        });
     }
 
     private async Task HousekeepAsync(TimeSpan settleOlderThan)

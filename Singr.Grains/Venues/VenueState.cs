@@ -50,6 +50,9 @@ public sealed class VenueState
 
     public PlayerLease Player { get; set; } = new();
 
+    /// <summary>The sequence number of the venue's last event (its stream's only writer is this grain).</summary>
+    public long EventSeq { get; set; }
+
     /// <summary>The last host commands for the player, oldest first.</summary>
     public List<PlayerCommand> Commands { get; set; } = [];
 }

@@ -1,0 +1,17 @@
+namespace Singr.Grains.Interfaces.Queue;
+
+/// <summary>
+/// The events of a venue's stream (DJAMMS names), each numbered by the venue: the stream id is
+/// <see cref="StreamIdFor"/>, and every payload carries its <c>seq</c>.
+/// </summary>
+public static class VenueEvents
+{
+    public const string QueueInsert = "queue:insert";
+    public const string QueueUpdate = "queue:update";
+    public const string QueueReorder = "queue:reorder";
+    public const string PlayerStateUpdate = "playerStateUpdate";
+    public const string PlayerCommand = "playerCommand";
+    public const string VenueState = "venueState";
+
+    public static string StreamIdFor(Guid venueId) => $"venue:{venueId:N}";
+}
