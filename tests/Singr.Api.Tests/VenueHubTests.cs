@@ -1,0 +1,423 @@
+using System.Net;
+using System.Text.Json;
+using Singr.Testing;
+
+namespace Singr.Api.Tests;
+
+/// <summary>
+/// The venue room (<c>/hubs/venue</c>) as kiosks, phones, host dashboards and the player see it: who may join, the
+/// numbered events of every change, catching up after a dropped connection, and commands only the player hears.
+/// </summary>
+public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Every_kind_of_change_reaches_a_joined_guest_as_its_event_numbered_one_after_another()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (player, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        await using var kiosk = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest);
+        var joined = (await kiosk.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        var snapshot = await kiosk.WaitForAsync("venueState");
+
+        var first = await VenueActions.RequestAsync(app.Client, guest, slug, "First Song");
+        var second = await VenueActions.RequestAsync(app.Client, guest, slug, "Second Song");
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/venues/{slug}/queue/reorder", new
+        {
+            items = new[] { new { id = second, position = 1 }, new { id = first, position = 2 } },
+        });
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/v1/venues/{slug}/queue/{first}", new { status = "skipped" });
+        await VenueActions.ReportAsync(app.Client, player, slug, "playing", second);
+        await owner.SetSettingsAsync(slug, new { requestsOpen = false });
+        await kiosk.UntilAsync(events => events.Any(e => e.Target == "venueState" && e.Payload.GetProperty("requestsOpen").GetBoolean() is false), Wait, "the closing venueState");
+
+        Assert.Equal(slug, joined.GetProperty("venueId").GetString());
+        Assert.False(joined.GetProperty("resumed").GetBoolean());
+        Assert.Equal(joined.GetProperty("seq").GetInt64(), snapshot.Seq);
+        var events = kiosk.Events.SkipWhile(e => e != snapshot).Skip(1).ToList();
+        AssertNumberedFrom(snapshot.Seq!.Value + 1, events);
+        Assert.All(events, e => Assert.Equal(slug, e.Payload.GetProperty("venueId").GetString()));
+
+        var inserts = events.Where(e => e.Target == "queue:insert").Select(e => Text(e.Payload, "item", "title")).ToList();
+        Assert.Equal(["First Song", "Second Song"], inserts);
+        var reorder = Assert.Single(events, e => e.Target == "queue:reorder");
+        Assert.Equal(
+            [(second, 1), (first, 2)],
+            reorder.Payload.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("id").GetGuid(), i.GetProperty("position").GetInt32())).ToList());
+        Assert.Contains(events, e => e.Target == "queue:update" && Id(e.Payload) == first && Text(e.Payload, "item", "status") == "skipped");
+        Assert.Contains(events, e => e.Target == "queue:update" && Id(e.Payload) == second && Text(e.Payload, "item", "status") == "playing");
+        Assert.Contains(events, e => e.Target == "playerStateUpdate" && Text(e.Payload, "status") == "playing"
+            && e.Payload.GetProperty("nowPlaying").GetProperty("id").GetGuid() == second);
+
+        // The order of what happened is the order of the events.
+        var order = events.Select(e => e.Target).Distinct().ToList();
+        Assert.True(order.IndexOf("queue:insert") < order.IndexOf("queue:reorder") && order.IndexOf("queue:reorder") < order.IndexOf("queue:update"), string.Join(", ", order));
+        Assert.Equal("venueState", events[^1].Target);
+    }
+
+    [Fact]
+    public async Task A_client_joining_without_a_sequence_number_first_gets_the_venue_as_it_is_now()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        var first = await VenueActions.RequestAsync(app.Client, guest, slug, "Already Queued 1");
+        var second = await VenueActions.RequestAsync(app.Client, guest, slug, "Already Queued 2");
+        await using var phone = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest);
+
+        var joined = (await phone.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        await phone.WaitForAsync("venueState");
+        var third = await VenueActions.RequestAsync(app.Client, guest, slug, "Queued Later");
+        await phone.WaitForAsync("queue:insert", p => Id(p) == third);
+
+        var state = phone.Events[0];
+        Assert.Equal("venueState", state.Target);
+        Assert.Equal(joined.GetProperty("seq").GetInt64(), state.Seq);
+        Assert.Equal(slug, state.Payload.GetProperty("venueId").GetString());
+        Assert.True(state.Payload.GetProperty("requestsOpen").GetBoolean());
+        Assert.Equal(
+            [(first, 1, "Already Queued 1"), (second, 2, "Already Queued 2")],
+            state.Payload.GetProperty("items").EnumerateArray()
+                .Select(i => (i.GetProperty("id").GetGuid(), i.GetProperty("position").GetInt32(), i.GetProperty("title").GetString()))
+                .ToList());
+        Assert.Equal(JsonValueKind.Null, state.Payload.GetProperty("nowPlaying").ValueKind);
+        AssertNumberedFrom(state.Seq!.Value + 1, phone.Events.Skip(1).ToList());
+    }
+
+    [Fact]
+    public async Task Who_may_join_a_venue_room()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (otherOwner, _) = await ApiUser.RegisterOwnerAsync(app.Client, "rival");
+        var otherSlug = await otherOwner.CreateVenueAsync();
+        var guestElsewhere = await ApiUser.GuestTokenAsync(app.Client, otherSlug);
+        var (playerElsewhere, _) = await VenueActions.PairAsync(app.Client, otherOwner, otherSlug);
+        var patron = await ApiUser.RegisterAsync(app.Client, "patron");
+
+        await using var otherGuest = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guestElsewhere);
+        await using var otherPlayer = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, playerElsewhere);
+        await using var signedIn = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, patron.Token);
+        await using var rivalHost = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, otherOwner.Token);
+        var guestAtOther = await otherGuest.InvokeAsync("JoinVenue", slug, null);
+        var playerAtOther = await otherPlayer.InvokeAsync("JoinVenue", slug, null);
+        var unknown = await signedIn.InvokeAsync("JoinVenue", $"no-such-{Guid.NewGuid():N}"[..20], null);
+        var patronJoins = await signedIn.InvokeAsync("JoinVenue", slug, null);
+        var rivalJoins = await rivalHost.InvokeAsync("JoinVenue", slug, null);
+        var guestAtOwn = await otherGuest.InvokeAsync("JoinVenue", otherSlug, null);
+
+        AssertRefused(guestAtOther, "VENUE_MISMATCH");
+        AssertRefused(playerAtOther, "VENUE_MISMATCH");
+        AssertRefused(unknown, "VENUE_NOT_FOUND");
+        Assert.Equal(slug, patronJoins.Ok("a signed-in patron joining").GetProperty("venueId").GetString());
+        Assert.Equal(slug, rivalJoins.Ok("another organisation's host joining").GetProperty("venueId").GetString());
+        Assert.Equal(otherSlug, guestAtOwn.Ok("a guest joining its own venue").GetProperty("venueId").GetString());
+
+        // A refused join puts nothing of that venue on the connection.
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        var song = await VenueActions.RequestAsync(app.Client, guest, slug, "Members Only");
+        await signedIn.WaitForAsync("queue:insert", p => Id(p) == song);
+        Assert.DoesNotContain(otherPlayer.Events, e => Text(e.Payload, "venueId") == slug);
+    }
+
+    [Fact]
+    public async Task Connecting_without_a_valid_token_is_refused_with_401()
+    {
+        using var negotiate = await app.Client.PostAsync(new Uri("/hubs/venue/negotiate?negotiateVersion=1", UriKind.Relative), null);
+        using var forged = await app.Client.PostAsync(new Uri("/hubs/venue/negotiate?negotiateVersion=1&access_token=not.a.token", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, negotiate.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        foreach (var token in new string?[] { null, "not.a.token" })
+        {
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, token));
+            Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_client_that_rejoins_with_its_last_sequence_number_gets_exactly_what_it_missed_then_live_events()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        long lastSeq;
+        await using (var before = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest))
+        {
+            (await before.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+            var seen = await VenueActions.RequestAsync(app.Client, guest, slug, "Seen Before The Tunnel");
+            lastSeq = (await before.WaitForAsync("queue:insert", p => Id(p) == seen)).Seq!.Value;
+        }
+
+        // While the phone is in the tunnel: two requests, a skip and a reorder.
+        var missedOne = await VenueActions.RequestAsync(app.Client, guest, slug, "Missed One");
+        var missedTwo = await VenueActions.RequestAsync(app.Client, guest, slug, "Missed Two");
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/v1/venues/{slug}/queue/{missedOne}", new { status = "skipped" });
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/venues/{slug}/queue/reorder", new { id = missedTwo, position = 1 });
+
+        await using var after = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest);
+        var rejoined = (await after.InvokeAsync("JoinVenue", slug, lastSeq)).Ok("JoinVenue with lastSeq");
+        await after.UntilAsync(events => events.Any(e => e.Target == "queue:reorder"), Wait, "the missed reorder");
+        var live = await VenueActions.RequestAsync(app.Client, guest, slug, "After The Tunnel");
+        await after.WaitForAsync("queue:insert", p => Id(p) == live);
+
+        Assert.True(rejoined.GetProperty("resumed").GetBoolean(), rejoined.ToString());
+        Assert.DoesNotContain(after.Events, e => e.Target == "venueState");
+        AssertNumberedFrom(lastSeq + 1, after.Events);
+        Assert.Equal(
+            ["queue:insert", "queue:insert", "queue:update", "queue:reorder", "queue:insert"],
+            after.Events.Select(e => e.Target).ToList());
+        Assert.Equal([missedOne, missedTwo, missedOne, live], after.Events.Where(e => e.Target != "queue:reorder").Select(e => Id(e.Payload)).ToList());
+        Assert.Equal(rejoined.GetProperty("seq").GetInt64(), after.Events[3].Seq);
+    }
+
+    [Fact]
+    public async Task Rejoining_with_sequence_number_zero_after_many_events_still_ends_with_the_venue_as_it_is()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        await VenueActions.AllowManyRequestsAsync(owner, slug);
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+        {
+            ids.Add(await VenueActions.RequestAsync(app.Client, guest, slug, $"Song {i:00}"));
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/v1/venues/{slug}/queue/{ids[i]}", new { status = "removed" });
+        }
+
+        var queue = await VenueActions.QueueAsync(app.Client, guest, slug);
+        await using var phone = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest);
+        var joined = (await phone.InvokeAsync("JoinVenue", slug, 0L)).Ok("JoinVenue with lastSeq 0");
+        var current = joined.GetProperty("seq").GetInt64();
+        await phone.UntilAsync(events => events.Any(e => e.Seq == current), Wait, $"the catch-up up to seq {current}");
+        var live = await VenueActions.RequestAsync(app.Client, guest, slug, "Live Again");
+        await phone.WaitForAsync("queue:insert", p => Id(p) == live);
+
+        var expected = queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(ids.Skip(20).ToList(), expected);
+        if (phone.Events[0].Target == "venueState")
+        {
+            // Too old to replay: a fresh snapshot, then live events.
+            Assert.Equal(current, phone.Events[0].Seq);
+            Assert.Equal(expected, phone.Events[0].Payload.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList());
+            AssertNumberedFrom(current + 1, phone.Events.Skip(1).ToList());
+        }
+        else
+        {
+            // Replayed from the start: every event, and replaying them gives the queue the server has.
+            AssertNumberedFrom(1, phone.Events);
+            var replayed = new List<Guid>();
+            foreach (var e in phone.Events.Where(e => e.Seq <= current))
+            {
+                if (e.Target == "queue:insert")
+                {
+                    replayed.Add(Id(e.Payload));
+                }
+                else if (e.Target == "queue:update" && Text(e.Payload, "item", "status") != "queued")
+                {
+                    replayed.Remove(Id(e.Payload));
+                }
+            }
+
+            Assert.Equal(expected, replayed);
+        }
+    }
+
+    [Fact]
+    public async Task A_guest_in_one_venue_never_hears_another_venue_and_a_host_never_hears_another_organisation()
+    {
+        var (ownerX, _) = await ApiUser.RegisterOwnerAsync(app.Client, "x");
+        var slugX = await ownerX.CreateVenueAsync();
+        var (ownerY, _) = await ApiUser.RegisterOwnerAsync(app.Client, "y");
+        var slugY = await ownerY.CreateVenueAsync();
+        var guestX = await ApiUser.GuestTokenAsync(app.Client, slugX);
+        var guestY = await ApiUser.GuestTokenAsync(app.Client, slugY);
+        await using var kioskX = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guestX);
+        await using var dashboardX = await HubConnections.ConnectAsync(app.Factory, HubConnections.CustomerHub, ownerX.Token);
+        (await kioskX.InvokeAsync("JoinVenue", slugX, null)).Ok("JoinVenue");
+        await dashboardX.WaitForAsync("connected");
+
+        var atY = await VenueActions.RequestAsync(app.Client, guestY, slugY, "Only At Y");
+        await ownerY.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/v1/venues/{slugY}/queue/{atY}", new { status = "skipped" });
+        await ownerY.SetSettingsAsync(slugY, new { requestsOpen = false });
+        var atX = await VenueActions.RequestAsync(app.Client, guestX, slugX, "Only At X");
+        await kioskX.WaitForAsync("queue:insert", p => Id(p) == atX);
+        await dashboardX.WaitForAsync("request:new", p => p.GetProperty("request").GetProperty("id").GetGuid() == atX);
+
+        Assert.All(kioskX.Events, e => Assert.Equal(slugX, Text(e.Payload, "venueId")));
+        Assert.DoesNotContain(kioskX.Events, e => e.Payload.ToString().Contains(atY.ToString(), StringComparison.OrdinalIgnoreCase));
+        Assert.All(dashboardX.Events.Where(e => e.Target != "connected"), e => Assert.Equal(slugX, Text(e.Payload, "venueId")));
+        Assert.DoesNotContain(dashboardX.Events, e => e.Payload.ToString().Contains(atY.ToString(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_host_command_goes_only_to_the_connection_of_the_player_holding_the_lease()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (holderToken, holderId) = await VenueActions.PairAsync(app.Client, owner, slug);
+        var (standbyToken, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+        await VenueActions.ReportAsync(app.Client, holderToken, slug, "idle", null);
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        await using var holder = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, holderToken);
+        await using var standby = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, standbyToken);
+        await using var kiosk = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest);
+        foreach (var connection in new[] { holder, standby, kiosk })
+        {
+            (await connection.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        }
+
+        var pause = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/player/commands", new { command = "pause" });
+        var volume = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/player/commands", new { command = "volume", value = 30 });
+        var after = await VenueActions.RequestAsync(app.Client, guest, slug, "After The Commands");
+        foreach (var connection in new[] { holder, standby, kiosk })
+        {
+            await connection.WaitForAsync("queue:insert", p => Id(p) == after);
+        }
+
+        var commands = holder.Events.Where(e => e.Target == "playerCommand").ToList();
+        Assert.Equal(2, commands.Count);
+        Assert.All(commands, c => Assert.Equal(holderId, c.Payload.GetProperty("holder").GetGuid()));
+        Assert.Equal(
+            [("pause", pause.GetProperty("seq").GetInt64()), ("volume", volume.GetProperty("seq").GetInt64())],
+            commands.Select(c => (Text(c.Payload, "command", "command"), c.Payload.GetProperty("command").GetProperty("seq").GetInt64())).ToList());
+        Assert.Equal(30, commands[1].Payload.GetProperty("command").GetProperty("value").GetDouble());
+        AssertNumberedFrom(holder.Events[0].Seq!.Value, holder.Events);
+
+        foreach (var bystander in new[] { standby, kiosk })
+        {
+            Assert.DoesNotContain(bystander.Events, e => e.Target == "playerCommand");
+            var seqs = bystander.Events.Select(e => e.Seq!.Value).ToList();
+            Assert.Equal(seqs.Order().Distinct().ToList(), seqs);
+            Assert.Equal(holder.Events.Where(e => e.Target != "playerCommand").Select(e => e.Seq).ToList(), bystander.Events.Select(e => e.Seq).ToList());
+        }
+    }
+
+    [Fact]
+    public async Task The_lease_holder_reports_its_state_over_the_hub_and_another_player_is_told_it_is_not_active()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (holderToken, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+        var (standbyToken, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        var song = await VenueActions.RequestAsync(app.Client, guest, slug, "Over The Hub");
+        await using var holder = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, holderToken);
+        await using var standby = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, standbyToken);
+        await using var kiosk = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest);
+        foreach (var connection in new[] { holder, standby, kiosk })
+        {
+            (await connection.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        }
+
+        var first = (await holder.InvokeAsync("ReportState", slug, new { status = "idle", itemId = (Guid?)null, positionSeconds = 0, volume = 80 })).Ok("ReportState idle");
+        var fence = first.GetProperty("fence").GetInt64();
+        var playing = (await holder.InvokeAsync("ReportState", slug, new { status = "playing", itemId = song, positionSeconds = 12.5, volume = 80, fence, lastCommandSeq = 0 }))
+            .Ok("ReportState playing");
+        var refused = await standby.InvokeAsync("ReportState", slug, new { status = "idle", itemId = (Guid?)null, positionSeconds = 0, volume = 80 });
+        var heard = await kiosk.WaitForAsync("playerStateUpdate", p => Text(p, "status") == "playing");
+        var queue = await VenueActions.QueueAsync(app.Client, guest, slug);
+
+        Assert.Equal(fence, playing.GetProperty("fence").GetInt64());
+        Assert.Equal("playing", playing.GetProperty("venueStatus").GetString());
+        Assert.Equal(song, playing.GetProperty("nowPlaying").GetProperty("id").GetGuid());
+        Assert.Equal(JsonValueKind.Array, playing.GetProperty("corrections").ValueKind);
+        Assert.Empty(playing.GetProperty("commands").EnumerateArray());
+        AssertRefused(refused, "PLAYER_NOT_ACTIVE");
+        Assert.Equal(song, heard.Payload.GetProperty("nowPlaying").GetProperty("id").GetGuid());
+        Assert.Equal(song, queue.GetProperty("nowPlaying").GetProperty("id").GetGuid());
+        Assert.DoesNotContain(kiosk.Events, e => e.Target == "playerStateUpdate" && Text(e.Payload, "status") == "idle" && e.Seq > heard.Seq);
+    }
+
+    [Fact]
+    public async Task A_connection_that_stops_reading_is_dropped_while_another_receives_every_event()
+    {
+        const int Requests = 200;
+        const int Moves = 1800;
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var factory = new SingrApiFactory(database);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var http = factory.CreateClient();
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(http);
+        var slug = await owner.CreateVenueAsync();
+        await VenueActions.AllowManyRequestsAsync(owner, slug);
+        var guest = await ApiUser.GuestTokenAsync(http, slug);
+        await using var reader = await HubConnections.ConnectOverSocketAsync(http.BaseAddress!, HubConnections.VenueHub, guest);
+        await using var frozen = await HubConnections.ConnectOverSocketAsync(http.BaseAddress!, HubConnections.VenueHub, guest, receiveBufferBytes: 4096);
+        var start = (await reader.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue").GetProperty("seq").GetInt64();
+        (await frozen.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        var connectedBefore = await ConnectionsAsync(owner);
+        frozen.StopReading();
+
+        // 200 requests, then 1,800 moves of the last song to the top: each move's event lists all 200 positions, ~15 MB in all.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var ids = new List<Guid>();
+        for (var i = 0; i < Requests; i++)
+        {
+            ids.Add(await VenueActions.RequestAsync(http, guest, slug));
+        }
+
+        for (var i = 0; i < Moves; i++)
+        {
+            using var moved = await owner.SendAsync(HttpMethod.Post, $"/v1/venues/{slug}/queue/reorder", new { id = ids[Requests - 1 - (i % Requests)], position = 1 });
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+
+        var produced = stopwatch.Elapsed;
+        var last = start + Requests + Moves;
+        await reader.UntilAsync(events => events.Count > 0 && events[^1].Seq >= last, TimeSpan.FromSeconds(20), $"every event up to seq {last}");
+        await Eventually.TrueAsync(
+            async () => (await ConnectionsAsync(owner)) == connectedBefore - 1,
+            TimeSpan.FromSeconds(10),
+            $"the server drops the connection that stopped reading ({connectedBefore} connected before)");
+        frozen.ResumeReading();
+        await frozen.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(produced < TimeSpan.FromSeconds(20), $"producing the events took {produced}");
+        AssertNumberedFrom(start + 1, reader.Events.SkipWhile(e => e.Target == "venueState").ToList());
+        Assert.Equal(Requests + Moves, reader.Events.Count(e => e.Target is "queue:insert" or "queue:reorder"));
+        Assert.True(frozen.Events.Count < Requests + Moves, $"the frozen connection got {frozen.Events.Count} events, yet was cut off");
+    }
+
+    private static async Task<long> ConnectionsAsync(ApiUser owner) =>
+        (await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/customer/ws/stats")).GetProperty("totalConnections").GetInt64();
+
+    /// <summary>Events numbered <paramref name="first"/>, first + 1, … with no gap and no repeat.</summary>
+    private static void AssertNumberedFrom(long first, IReadOnlyList<HubEvent> events)
+    {
+        Assert.NotEmpty(events);
+        var seqs = events.Select(e => e.Seq).ToList();
+        Assert.True(
+            seqs.SequenceEqual(Enumerable.Range(0, events.Count).Select(i => (long?)(first + i))),
+            $"expected seq {first}..{first + events.Count - 1}, got {string.Join(", ", seqs.Take(40))}: {HubClient.Describe(events)}");
+    }
+
+    private static void AssertRefused(HubCompletion completion, string code)
+    {
+        Assert.False(completion.Succeeded, $"expected {code}, got {completion}");
+        Assert.StartsWith(code + ":", completion.Error, StringComparison.Ordinal);
+    }
+
+    private static Guid Id(JsonElement payload) => payload.GetProperty("item").GetProperty("id").GetGuid();
+
+    private static string? Text(JsonElement element, params string[] path)
+    {
+        foreach (var name in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+            {
+                return null;
+            }
+        }
+
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : element.ToString();
+    }
+}
