@@ -4,6 +4,7 @@ using Singr.Api.Audit;
 using Singr.Api.Auth;
 using Singr.Api.Customers;
 using Singr.Api.Health;
+using Singr.Api.Hubs;
 using Singr.Api.Http;
 using Singr.Api.Logging;
 using Singr.Api.OpenApi;
@@ -70,6 +71,7 @@ public static class SingrApplication
             builder.Services.AddSingleton<UserDirectory>();
             builder.Services.AddSingleton<AuditLog>();
             builder.Services.AddSingleton<CreditLedger>();
+            builder.Services.AddSingrHubs(builder.Configuration);
         }
 
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [HealthEndpoints.ReadyTag]);
@@ -100,6 +102,7 @@ public static class SingrApplication
             app.MapQueueEndpoints();
             app.MapPlayerAuthorityEndpoints();
             app.MapCreditEndpoints();
+            app.MapSingrHubs();
         }
 
         app.MapHealthEndpoints();

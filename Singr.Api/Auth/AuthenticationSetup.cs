@@ -51,6 +51,19 @@ public static class AuthenticationSetup
                 await context.Response.WriteAsJsonAsync(Envelope.Failure(context.HttpContext, ApiErrors.ForStatus(StatusCodes.Status401Unauthorized)));
             },
             OnTokenValidated = RefuseRevokedPlayersAsync,
+
+            // Browsers cannot set headers on WebSocket requests: hubs take the token from the query string (which the
+            // request log never prints).
+            OnMessageReceived = context =>
+            {
+                if (context.HttpContext.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal)
+                    && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
             OnForbidden = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

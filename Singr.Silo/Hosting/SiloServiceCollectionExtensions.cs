@@ -109,6 +109,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IEventStreams>(sp => sp.GetRequiredService<EventStreamHub>());
         services.AddSingleton<StreamNotificationListener>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StreamNotificationListener>());
+        services.AddHostedService<StreamRetentionService>();
     }
 
     private static void AddSilo(IServiceCollection services)

@@ -1,0 +1,3 @@
+namespace Singr.Api.Hubs;
+
+public sealed record CustomerConnected(string ClientId, int VenueCount);

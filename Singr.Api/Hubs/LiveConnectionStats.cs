@@ -1,0 +1,3 @@
+namespace Singr.Api.Hubs;
+
+public sealed record LiveConnectionStats(int TotalConnections, int CustomerConnections);

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Singr.Api.Access;
+using Singr.Api.Auth;
+using Singr.Api.Queue;
+using Singr.Api.Venues;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Runtime;
+
+namespace Singr.Api.Hubs;
+
+/// <summary>
+/// <c>/hubs/venue</c>: a venue room for kiosks, phones, dashboards and the player. Joining sends the venue's state (or
+/// the events missed since <c>lastSeq</c>), then every event in order; player commands go only to the lease holder.
+/// </summary>
+[Authorize]
+public sealed class VenueHub(LiveConnections connections, VenueFeeds feeds, VenueDirectory venues, IGrainFactory grains, Microsoft.Extensions.Options.IOptions<SingrHubOptions> options)
+    : Hub
+{
+    public const string Path = "/hubs/venue";
+    public const string Name = "venue";
+
+    public override Task OnConnectedAsync()
+    {
+        var caller = Caller.From(Context.User!) ?? throw HubErrors.Refused(Http.ApiErrors.Unauthorized, "A valid access token is required.");
+        connections.Add(new LiveConnection(Name, Context, Clients.Caller, caller, options.Value.SendBufferEvents, options.Value.InvocationsPerSecond));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception) => connections.RemoveAsync(Context.ConnectionId);
+
+    public async Task<VenueJoin> JoinVenue(string venueId, long? lastSeq)
+    {
+        var connection = Current();
+        var venue = await venues.FindBySlugAsync(venueId, Context.ConnectionAborted)
+            ?? throw HubErrors.Refused(DomainErrors.VenueNotFound, "No venue has this id.");
+        if (connection.Caller is { Kind: CallerKind.Guest or CallerKind.Player } && connection.Caller.VenueId != venue.Id)
+        {
+            throw HubErrors.Refused("VENUE_MISMATCH", "This token is good for another venue only.");
+        }
+
+        return await feeds.FollowAsync(connection, venue.Id, venue.Slug, lastSeq, VenueFeeds.ForVenueRoom(connection.Caller), Context.ConnectionAborted);
+    }
+
+    public async Task LeaveVenue(string venueId)
+    {
+        var connection = Current();
+        if (await venues.FindBySlugAsync(venueId, Context.ConnectionAborted) is { } venue)
+        {
+            await connection.UnsubscribeAsync(VenueEvents.StreamIdFor(venue.Id));
+        }
+    }
+
+    /// <summary>The player's state report over the hub: the same rules and lease checks as the HTTP endpoint.</summary>
+    public async Task<PlayerReportReply> ReportState(string venueId, PlayerStateBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var connection = Current();
+        var caller = connection.Caller;
+        var venue = await venues.FindBySlugAsync(venueId, Context.ConnectionAborted);
+        if (caller.Kind != CallerKind.Player || venue is null || caller.VenueId != venue.Id || !Guid.TryParse(caller.Subject, out var playerId))
+        {
+            throw HubErrors.Refused("PLAYER_REQUIRED", "Only the venue's paired player reports its state.");
+        }
+
+        if (body.Status is null || !PlayerStatuses.Reportable.Contains(body.Status))
+        {
+            throw HubErrors.Refused("VALIDATION_ERROR", $"status must be one of {string.Join(", ", PlayerStatuses.Reportable)}.");
+        }
+
+        var report = new PlayerReport(
+            playerId,
+            Context.User!.FindFirst(SingrClaims.DeviceId)?.Value ?? string.Empty,
+            body.Fence,
+            body.Status,
+            body.ItemId,
+            body.PositionSeconds ?? 0,
+            body.Volume ?? 100,
+            body.LastCommandSeq ?? 0);
+        var outcome = await grains.GetGrain<IVenuePlayerGrain>(venue.Id).ReportPlayerState(report);
+        return outcome.Value ?? throw HubErrors.Refused(outcome.Error!, "This device does not hold the venue's player lease.");
+    }
+
+    private LiveConnection Current()
+    {
+        var connection = connections.Find(Context.ConnectionId) ?? throw HubErrors.Refused("NOT_CONNECTED", "The connection is closing.");
+        return connection.TryInvoke()
+            ? connection
+            : throw HubErrors.Refused("RATE_LIMITED", "Too many calls on this connection; slow down.");
+    }
+}
