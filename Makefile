@@ -4,12 +4,13 @@
 #   make cluster                  3 silos (:5081-5083) and a front end (:5080) on loopback
 #   make bench                    grain runtime throughput and latency figures
 #   make bench-requests [ARGS=…]  paid requests over HTTP: durable requests/s vs pgbench -N on the same PostgreSQL
+#   make hub-load [ARGS=…]        venue-room WebSocket connections: queue:insert latency, delivery, memory per connection
 #   make db-start / db-stop       the private PostgreSQL cluster (127.0.0.1:54329, or $SINGR_PG_PORT)
 
 ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 ARGS ?=
 
-.PHONY: run test cluster bench bench-requests build db-start db-stop clean
+.PHONY: run test cluster bench bench-requests hub-load build db-start db-stop clean
 
 run:
 	bash "$(ROOT)/scripts/run.sh" $(ARGS)
@@ -28,6 +29,11 @@ bench:
 # ARGS="--seconds 10 --clients 16 --venues 50" changes the run.
 bench-requests:
 	bash "$(ROOT)/scripts/bench-requests.sh" $(ARGS)
+
+# Venue-room connections under load (1,000 on one venue, 100 on quiet ones, 10 requests/s for 30 s; not part of make test).
+# ARGS="--connections 10000 --others 1000 --rate 10 --seconds 30" changes the run.
+hub-load:
+	bash "$(ROOT)/scripts/hub-load.sh" $(ARGS)
 
 build:
 	cd "$(ROOT)" && dotnet build Singr.sln -c Release
