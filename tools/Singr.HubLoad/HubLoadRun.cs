@@ -102,8 +102,16 @@ internal static class HubLoadRun
                 };
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", guestToken);
                 Volatile.Write(ref submittedAt[request], Stopwatch.GetTimestamp());
-                using var response = await http.SendAsync(message);
-                statuses[request] = (int)response.StatusCode;
+                try
+                {
+                    using var response = await http.SendAsync(message);
+                    statuses[request] = (int)response.StatusCode;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    // No answer within the client's 30 s (or the connection failed): counted as status 0.
+                    statuses[request] = 0;
+                }
             }));
         }
 
@@ -158,7 +166,7 @@ internal static class HubLoadRun
 
     private static string Refusals(int[] statuses)
     {
-        var other = statuses.Where(s => s != (int)HttpStatusCode.Created).GroupBy(s => s).Select(g => Invariant($"{g.Count()} × {g.Key}")).ToList();
+        var other = statuses.Where(s => s != (int)HttpStatusCode.Created).GroupBy(s => s).Select(g => Invariant($"{g.Count()} × {(g.Key == 0 ? "no answer in 30 s" : g.Key.ToString(CultureInfo.InvariantCulture))}")).ToList();
         return other.Count == 0 ? string.Empty : ", others: " + string.Join(", ", other);
     }
 
