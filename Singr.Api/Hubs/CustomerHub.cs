@@ -41,48 +41,59 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
         connection.Send("connected", JsonSerializer.SerializeToElement(new CustomerConnected(Context.ConnectionId, organisationVenues.Items.Count), JsonSerializerOptions.Web));
         foreach (var venue in organisationVenues.Items)
         {
-            if (await venues.FindBySlugAsync(venue.VenueId, Context.ConnectionAborted) is { } found)
+            if (await venues.FindBySlugAsync(venue.VenueId, Context.ConnectionAborted) is { } found
+                && await grains.GetGrain<IVenueQueueGrain>(found.Id).GetQueue() is { } snapshot)
             {
-                await feeds.FollowAsync(connection, found.Id, found.Slug, await CurrentSeqAsync(found.Id), RequestEvents(found), Context.ConnectionAborted);
+                connection.Send("pending_count_update", PendingCount(snapshot.Seq, found.Slug, snapshot.Items.Count));
+                await feeds.FollowAsync(connection, found.Id, found.Slug, snapshot.Seq, RequestEvents(found), Context.ConnectionAborted);
             }
         }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) => connections.RemoveAsync(Context.ConnectionId);
 
-    private async Task<long?> CurrentSeqAsync(Guid venueId) => (await grains.GetGrain<IVenueQueueGrain>(venueId).GetQueue())?.Seq;
-
-    /// <summary>Queue inserts become <c>request:new</c>, queue updates <c>request:update</c>; the rest is for venue rooms.</summary>
-    private static Func<StreamEvent, (string, JsonElement)?> RequestEvents(VenueRef venue) => streamEvent =>
+    /// <summary>
+    /// Queue inserts become <c>request:new</c>, queue updates <c>request:update</c> (the dashboard's events), and every
+    /// queue change a <c>pending_count_update</c> for the venue's team.
+    /// </summary>
+    private static Func<StreamEvent, ValueTask<IReadOnlyList<Outgoing>>> RequestEvents(VenueRef venue) => streamEvent =>
     {
+        var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
+        var messages = new List<Outgoing>();
         var method = streamEvent.EventType switch
         {
             VenueEvents.QueueInsert => "request:new",
             VenueEvents.QueueUpdate => "request:update",
             _ => null,
         };
-        if (method is null)
+        if (method is not null && payload["item"] is JsonObject item)
         {
-            return null;
+            var request = new JsonObject
+            {
+                ["id"] = item["id"]?.DeepClone(),
+                ["venueId"] = venue.Slug,
+                ["venueName"] = venue.Name,
+                ["artist"] = item["artist"]?.DeepClone(),
+                ["title"] = item["title"]?.DeepClone(),
+                ["keyChange"] = item["keyChange"]?.DeepClone(),
+                ["notes"] = item["notes"]?.DeepClone(),
+                ["singerName"] = item["singerName"]?.DeepClone(),
+                ["requestedBy"] = item["requestedByName"]?.DeepClone(),
+                ["requestedAt"] = item["createdAt"]?.DeepClone(),
+                ["status"] = item["status"]?.DeepClone(),
+            };
+            var outgoing = new JsonObject { ["seq"] = streamEvent.Sequence, ["venueId"] = venue.Slug, ["request"] = request };
+            messages.Add(new Outgoing(method, JsonSerializer.SerializeToElement(outgoing, JsonSerializerOptions.Web)));
         }
 
-        var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
-        var item = payload["item"]!.AsObject();
-        var request = new JsonObject
+        if (payload["pendingCount"]?.GetValue<int>() is { } pendingCount)
         {
-            ["id"] = item["id"]?.DeepClone(),
-            ["venueId"] = venue.Slug,
-            ["venueName"] = venue.Name,
-            ["artist"] = item["artist"]?.DeepClone(),
-            ["title"] = item["title"]?.DeepClone(),
-            ["keyChange"] = item["keyChange"]?.DeepClone(),
-            ["notes"] = item["notes"]?.DeepClone(),
-            ["singerName"] = item["singerName"]?.DeepClone(),
-            ["requestedBy"] = item["requestedByName"]?.DeepClone(),
-            ["requestedAt"] = item["createdAt"]?.DeepClone(),
-            ["status"] = item["status"]?.DeepClone(),
-        };
-        var outgoing = new JsonObject { ["seq"] = streamEvent.Sequence, ["venueId"] = venue.Slug, ["request"] = request };
-        return (method, JsonSerializer.SerializeToElement(outgoing, JsonSerializerOptions.Web));
+            messages.Add(new Outgoing("pending_count_update", PendingCount(streamEvent.Sequence, venue.Slug, pendingCount)));
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<Outgoing>>(messages);
     };
+
+    private static JsonElement PendingCount(long seq, string slug, int pendingCount) =>
+        JsonSerializer.SerializeToElement(new { seq, venueId = slug, pendingCount }, JsonSerializerOptions.Web);
 }

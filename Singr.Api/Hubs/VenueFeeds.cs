@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Singr.Api.Access;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Runtime;
+using Singr.Grains.Interfaces.Wallets;
 using Singr.Silo.Streams;
 
 namespace Singr.Api.Hubs;
@@ -19,7 +20,7 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains)
         Guid venueId,
         string slug,
         long? lastSeq,
-        Func<StreamEvent, (string Method, JsonElement Payload)?> map,
+        Func<StreamEvent, ValueTask<IReadOnlyList<Outgoing>>> map,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -37,35 +38,66 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains)
         var subscription = await streams.SubscribeAsync(
             streamId,
             from.Value,
-            (streamEvent, _) =>
+            async (streamEvent, _) =>
             {
-                if (map(streamEvent) is { } outgoing)
+                foreach (var outgoing in await map(streamEvent))
                 {
                     connection.Send(outgoing.Method, outgoing.Payload);
                 }
-
-                return Task.CompletedTask;
             },
             cancellationToken);
         await connection.ReplaceSubscriptionAsync(streamId, subscription);
         return new VenueJoin(slug, from.Value, resumeFrom is not null);
     }
 
-    /// <summary>The venue's events as they are, except a player command, which only the lease holder's player sees.</summary>
-    public static Func<StreamEvent, (string, JsonElement)?> ForVenueRoom(Caller caller)
+    /// <summary>
+    /// A venue room's view of the stream: every event, except that a player command reaches only the lease holder's
+    /// player. The caller's own requests also come as <c>request:update</c>, with a <c>quota_update</c> of their
+    /// credits; the patron key that tells them apart never leaves the server.
+    /// </summary>
+    public Func<StreamEvent, ValueTask<IReadOnlyList<Outgoing>>> ForVenueRoom(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return streamEvent =>
+        var patronKey = PatronKeys.Of(caller);
+        return async streamEvent =>
         {
-            var payload = JsonDocument.Parse(streamEvent.PayloadJson).RootElement.Clone();
+            var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
             if (streamEvent.EventType == VenueEvents.PlayerCommand
-                && (caller.Kind != CallerKind.Player || payload.GetProperty("holder").ToString() != caller.Subject))
+                && (caller.Kind != CallerKind.Player || payload["holder"]?.ToString() != caller.Subject))
             {
-                return null;
+                return [];
             }
 
-            return (streamEvent.EventType, payload);
+            var own = payload.Remove("patronKey", out var key) && key?.ToString() == patronKey;
+            var message = JsonSerializer.SerializeToElement(payload, JsonSerializerOptions.Web);
+            if (!own)
+            {
+                return [new Outgoing(streamEvent.EventType, message)];
+            }
+
+            var messages = new List<Outgoing> { new(streamEvent.EventType, message) };
+            if (streamEvent.EventType == VenueEvents.QueueUpdate)
+            {
+                messages.Add(new Outgoing("request:update", message));
+            }
+
+            if (caller.UserId is { } userId)
+            {
+                messages.Add(new Outgoing("quota_update", JsonSerializer.SerializeToElement(
+                    new { seq = streamEvent.Sequence, credits = await grains.GetGrain<ICreditWalletGrain>(userId).GetBalance() }, JsonSerializerOptions.Web)));
+            }
+
+            return messages;
         };
+    }
+
+    /// <summary>What a patron sees on joining: their requests waiting here, and their credits when they have an account.</summary>
+    public async Task<JsonElement> InitialDataAsync(Caller caller, Guid venueId, string slug)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var pending = PatronKeys.Of(caller) is { } key ? await grains.GetGrain<IVenueQueueGrain>(venueId).GetPendingFor(key) : [];
+        var credits = caller.UserId is { } userId ? await grains.GetGrain<ICreditWalletGrain>(userId).GetBalance() : null;
+        return JsonSerializer.SerializeToElement(new { venueId = slug, credits, pendingRequests = pending }, JsonSerializerOptions.Web);
     }
 
     public static JsonElement VenueState(QueueSnapshot snapshot, string slug)

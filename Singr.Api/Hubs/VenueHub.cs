@@ -40,7 +40,12 @@ public sealed class VenueHub(LiveConnections connections, VenueFeeds feeds, Venu
             throw HubErrors.Refused("VENUE_MISMATCH", "This token is good for another venue only.");
         }
 
-        return await feeds.FollowAsync(connection, venue.Id, venue.Slug, lastSeq, VenueFeeds.ForVenueRoom(connection.Caller), Context.ConnectionAborted);
+        if (connection.Caller.Kind != CallerKind.Player)
+        {
+            connection.Send("initial_data", await feeds.InitialDataAsync(connection.Caller, venue.Id, venue.Slug));
+        }
+
+        return await feeds.FollowAsync(connection, venue.Id, venue.Slug, lastSeq, feeds.ForVenueRoom(connection.Caller), Context.ConnectionAborted);
     }
 
     public async Task LeaveVenue(string venueId)

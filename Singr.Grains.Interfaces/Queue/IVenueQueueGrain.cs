@@ -23,6 +23,9 @@ public interface IVenueQueueGrain : IGrainWithGuidKey
 
     Task<QueueSnapshot?> GetQueue();
 
+    /// <summary>The patron's requests still waiting (queued or playing), in queue order.</summary>
+    Task<IReadOnlyList<QueueItem>> GetPendingFor(string patronKey);
+
     Task<Outcome<QueueSnapshot>> Reorder(ReorderItems command, AuditStamp stamp);
 
     /// <summary>Ends a queued item (skipped, removed, failed); for the item now playing, asks the player to move on.</summary>

@@ -131,7 +131,7 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         if (State.NowPlaying is { } previous)
         {
             End(previous, State.Player.EndNowPlayingAs ?? QueueItemStatuses.Played, now);
-            Raise(VenueEvents.QueueUpdate, new { item = Item(previous, 0, null), version = State.QueueVersion + 1 });
+            RaiseItem(VenueEvents.QueueUpdate, previous, Item(previous, 0, null));
             State.RecentSongs.Add(new RecentSong { SongKey = previous.SongKey, At = now });
             _endedThisTurn.Add(previous);
             State.NowPlaying = null;
@@ -150,7 +150,7 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
             {
                 Start(next, now);
                 State.NowPlaying = next;
-                Raise(VenueEvents.QueueUpdate, new { item = Item(next, 0, now), version = State.QueueVersion + 1 });
+                RaiseItem(VenueEvents.QueueUpdate, next, Item(next, 0, now));
                 _endedThisTurn.Add(next);
                 if (!corrections.Contains("NOW_PLAYING_CHANGED"))
                 {

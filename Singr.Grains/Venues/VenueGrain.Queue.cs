@@ -128,6 +128,19 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
     public Task<QueueSnapshot?> GetQueue() => Task.FromResult(Live ? Snapshot(timeProvider.GetUtcNow()) : null);
 
+    public Task<IReadOnlyList<QueueItem>> GetPendingFor(string patronKey)
+    {
+        var snapshot = Snapshot(timeProvider.GetUtcNow());
+        var mine = State.Queue.Where(e => e.PatronKey == patronKey).Select(e => e.Id).ToHashSet();
+        var pending = snapshot.Items.Where(i => mine.Contains(i.Id)).ToList();
+        if (State.NowPlaying is { } playing && playing.PatronKey == patronKey && snapshot.NowPlaying is { } now)
+        {
+            pending.Insert(0, now);
+        }
+
+        return Task.FromResult<IReadOnlyList<QueueItem>>(pending);
+    }
+
     public async Task<Outcome<QueueSnapshot>> Reorder(ReorderItems command, AuditStamp stamp)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -154,7 +167,12 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
 
         State.QueueVersion++;
-        Raise(VenueEvents.QueueReorder, new { version = State.QueueVersion, items = State.Queue.Select((e, i) => new { id = e.Id, position = i + 1 }).ToList() });
+        Raise(VenueEvents.QueueReorder, new
+        {
+            version = State.QueueVersion,
+            pendingCount = State.Queue.Count,
+            items = State.Queue.Select((e, i) => new { id = e.Id, position = i + 1 }).ToList(),
+        });
         await SaveAsync(transaction =>
         {
             Audit(transaction, stamp, "queue.reorder", "queue", VenueId.ToString("D"), before, State.Queue.Select(e => e.Id).ToList());
@@ -199,7 +217,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var before = Item(entry, 0, null);
         End(entry, command.Status, now);
         State.QueueVersion++;
-        Raise(VenueEvents.QueueUpdate, new { item = Item(entry, 0, null), version = State.QueueVersion });
+        RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
         await SaveAsync(transaction =>
         {
             ProjectRequest(transaction, entry);
@@ -296,7 +314,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         State.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
         var accepted = new RequestAccepted(Snapshot(now).Items[position - 1], State.QueueVersion);
         State.Accepted[entry.RequestId] = accepted;
-        Raise(VenueEvents.QueueInsert, new { item = accepted.Item, version = State.QueueVersion });
+        RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item);
         ForgetOld(now);
         await SaveAsync(transaction =>
         {
@@ -449,6 +467,13 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
         return new QueueSnapshot(nowPlaying, items, State.QueueVersion, PlayerStatusAt(now), RequestsOpenAt(now), State.EventSeq);
     }
+
+    /// <summary>
+    /// An item's event, with the venue's pending count and the item's patron key: hubs use the key to reach the
+    /// patron's own connections and strip it before anyone else sees the event.
+    /// </summary>
+    private void RaiseItem(string type, QueueEntry entry, QueueItem item) =>
+        Raise(type, new { item, version = State.QueueVersion, pendingCount = State.Queue.Count, patronKey = entry.PatronKey });
 
     private static QueueItem Item(QueueEntry entry, int position, DateTimeOffset? estimatedStartAt) =>
         new(entry.Id, entry.Kind, entry.Title, entry.Artist, entry.KeyChange, entry.Notes, entry.SingerName, entry.YoutubeId,
