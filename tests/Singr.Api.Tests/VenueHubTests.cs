@@ -427,7 +427,7 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         (await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/customer/ws/stats")).GetProperty("totalConnections").GetInt64();
 
     /// <summary>Events numbered <paramref name="first"/>, first + 1, … with no gap and no repeat.</summary>
-    private static void AssertNumberedFrom(long first, IReadOnlyList<HubEvent> events)
+    private static void AssertNumberedFrom(long first, List<HubEvent> events)
     {
         Assert.NotEmpty(events);
         var seqs = events.Select(e => e.Seq).ToList();
