@@ -44,8 +44,9 @@ public static class HubSetup
 
     private static void Transports(HttpConnectionDispatcherOptions options)
     {
-        // WebSockets first; the ingress has no session affinity, so clients should skip negotiation.
-        options.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
+        // WebSockets only: the ingress has no session affinity (k8s/ingress.yaml), so a connection must be one long-lived
+        // request on the front end it reached; clients skip negotiation.
+        options.Transports = HttpTransportType.WebSockets;
         options.TransportMaxBufferSize = 64 * 1024;
         options.ApplicationMaxBufferSize = 64 * 1024;
     }
