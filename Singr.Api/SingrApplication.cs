@@ -84,6 +84,14 @@ public static class SingrApplication
 
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        if (role != ProcessRole.Silo)
+        {
+            // The kiosk and dashboard pages (wwwroot): served before anything else can answer for them; a path that is
+            // no file falls through, so a missing page or an unknown /v1 route still gets the error envelope.
+            app.UseDefaultFiles();
+            app.UseStaticFiles();
+        }
+
         app.UseErrorEnvelopes();
         if (role != ProcessRole.Silo)
         {

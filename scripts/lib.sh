@@ -22,6 +22,24 @@ require_dotnet() {
     export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 }
 
+# The browser tests (tests/Singr.Browser.Tests) drive Debian's Chromium through Playwright, never a browser Playwright
+# downloads. When it is missing and we are root, install it as postgres.sh installs PostgreSQL; otherwise say how, and
+# let the tests fail with the same advice. SINGR_CHROMIUM names another Chromium binary; SINGR_CHROMIUM_NO_INSTALL=1
+# never installs.
+require_chromium() {
+    local chromium="${SINGR_CHROMIUM:-/usr/bin/chromium}"
+    [ -x "$chromium" ] && return 0
+    if [ -n "${SINGR_CHROMIUM:-}" ] || [ "${SINGR_CHROMIUM_NO_INSTALL:-0}" = 1 ] || [ "$(id -u)" -ne 0 ] ||
+        ! command -v apt-get >/dev/null 2>&1; then
+        log "warning: no Chromium at $chromium, so the browser tests will fail; install it ('sudo apt-get install -y chromium') or set SINGR_CHROMIUM"
+        return 0
+    fi
+    log "no Chromium at $chromium; installing Debian's chromium package for the browser tests"
+    DEBIAN_FRONTEND=noninteractive apt-get update >&2 || log "warning: apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >&2 ||
+        log "warning: apt-get install -y chromium failed; the browser tests will fail"
+}
+
 # Exports SINGR_POSTGRES: the caller's, or the private cluster's (started if needed; STARTED_PG=1 when this call
 # started it, so the caller stops only a cluster it started).
 use_postgres() {

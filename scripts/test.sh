@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317  # functions below are called from traps
-# `make test`: build the solution and run every test project against PostgreSQL.
+# `make test`: build the solution and run every test project against PostgreSQL (the browser tests against Debian's
+# Chromium, installed here when missing and run as root: see require_chromium in lib.sh).
 #
 # If SINGR_POSTGRES (an Npgsql connection string) is not set, the repository's private cluster
 # (scripts/postgres.sh) is started and used; if this script was the one that started it, it is
@@ -43,6 +44,7 @@ run() {
 
 require_dotnet
 use_postgres
+require_chromium
 # No MSBuild worker nodes / compiler server left behind after the run (they would outlive
 # this script and can hold CI output pipes open).
 export MSBUILDDISABLENODEREUSE=1
