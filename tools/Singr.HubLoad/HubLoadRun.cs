@@ -126,6 +126,9 @@ internal static class HubLoadRun
             await Task.Delay(100);
         }
 
+        // A request the client gave up on (no answer in 30 s) may still have been queued: it counts when any connection saw it.
+        var queued = Enumerable.Range(0, requests).Count(r => statuses[r] == (int)HttpStatusCode.Created || busyConnections.Any(c => c.Saw(r)));
+        expected = (long)queued * options.Connections;
         var delivered = busyConnections.Sum(c => (long)c.Delivered);
         foreach (var connection in busyConnections)
         {
@@ -136,6 +139,7 @@ internal static class HubLoadRun
         var loaded = Memory();
         Console.WriteLine();
         Console.WriteLine(Invariant($"submitted: {requests} in {submitting.TotalSeconds:0.0} s, {accepted} accepted (201){Refusals(statuses)}"));
+        Console.WriteLine(Invariant($"queued: {queued} requests ({queued - accepted} of them without an answer in time)"));
         Console.WriteLine(Invariant($"delivered: {delivered} of {expected} queue:insert events ({(expected == 0 ? 0 : 100.0 * delivered / expected):0.00} %), {busyConnections.Sum(c => c.Duplicates)} duplicates"));
         Console.WriteLine(Invariant($"quiet venues' connections got {connections.Skip(options.Connections).Sum(c => c.Delivered)} of the busy venue's inserts (0 expected)"));
         Console.WriteLine(Invariant($"dropped: {connections.Count(c => c.Closed)} connections closed during the run"));

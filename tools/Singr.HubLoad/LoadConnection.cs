@@ -41,6 +41,9 @@ internal sealed class LoadConnection : IAsyncDisposable
 
     public int Delivered { get; private set; }
 
+    /// <summary>Whether the insert of request <paramref name="request"/> reached this connection.</summary>
+    public bool Saw(int request) => _seen[request];
+
     public bool Closed { get; private set; }
 
     public Task Receiving { get; private set; } = Task.CompletedTask;
