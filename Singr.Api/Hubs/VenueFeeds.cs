@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Singr.Api.Access;
@@ -14,6 +15,12 @@ namespace Singr.Api.Hubs;
 /// </summary>
 public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains)
 {
+    /// <summary>
+    /// Every follower of a stream in this process is offered the same event instance, so it is parsed once here, not
+    /// once per connection (which costs dearly with thousands of connections in one room).
+    /// </summary>
+    private static readonly ConditionalWeakTable<StreamEvent, ParsedEvent> Parsed = [];
+
     /// <summary>Follows the venue for <paramref name="connection"/>, sending each event through <paramref name="map"/>.</summary>
     public async Task<VenueJoin> FollowAsync(
         LiveConnection connection,
@@ -61,16 +68,14 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains)
         var patronKey = PatronKeys.Of(caller);
         return async streamEvent =>
         {
-            var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
-            if (streamEvent.EventType == VenueEvents.PlayerCommand
-                && (caller.Kind != CallerKind.Player || payload["holder"]?.ToString() != caller.Subject))
+            var parsed = Parsed.GetValue(streamEvent, Parse);
+            if (streamEvent.EventType == VenueEvents.PlayerCommand && (caller.Kind != CallerKind.Player || parsed.CommandHolder != caller.Subject))
             {
                 return [];
             }
 
-            var own = payload.Remove("patronKey", out var key) && key?.ToString() == patronKey;
-            var message = JsonSerializer.SerializeToElement(payload, JsonSerializerOptions.Web);
-            if (!own)
+            var message = parsed.Payload;
+            if (parsed.PatronKey is null || parsed.PatronKey != patronKey)
             {
                 return [new Outgoing(streamEvent.EventType, message)];
             }
@@ -89,6 +94,16 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains)
 
             return messages;
         };
+    }
+
+    private static ParsedEvent Parse(StreamEvent streamEvent)
+    {
+        var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
+        payload.Remove("patronKey", out var patronKey);
+        return new ParsedEvent(
+            JsonSerializer.SerializeToElement(payload, JsonSerializerOptions.Web),
+            patronKey?.ToString(),
+            payload["holder"]?.ToString());
     }
 
     /// <summary>What a patron sees on joining: their requests waiting here, and their credits when they have an account.</summary>
