@@ -24,7 +24,7 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
         await Eventually.TrueAsync(
             async () => app.HasExited
                 ? throw new InvalidOperationException("The process exited:\n" + string.Join('\n', app.OutputLines))
-                : await IsReadyAsync(client),
+                : await ApplicationProcess.IsReadyAsync(client),
             TimeSpan.FromSeconds(90),
             "the process answers /health/ready with 200");
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/health/live?access_token=SECRET-IN-QUERY"))
@@ -92,7 +92,7 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
         });
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.False(await IsReadyAsync(client));
+        Assert.False(await ApplicationProcess.IsReadyAsync(client));
 
         await using (var job = ApplicationProcess.Start("Singr.Api", Database.ConnectionString, new Dictionary<string, string>(), "--migrate-only"))
         {
@@ -100,19 +100,6 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
             Assert.Equal(0, job.ExitCode);
         }
 
-        await Eventually.TrueAsync(() => IsReadyAsync(client), TimeSpan.FromSeconds(30), "ready once the schema is current");
-    }
-
-    private static async Task<bool> IsReadyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
+        await Eventually.TrueAsync(() => ApplicationProcess.IsReadyAsync(client), TimeSpan.FromSeconds(30), "ready once the schema is current");
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Singr.Testing;
 
 namespace Singr.Api.Tests;
@@ -52,22 +51,7 @@ public sealed class CrossSiloResumeTests : DatabaseTest
 
     private static async Task<HttpClient> ReadyClientAsync(ApplicationProcess silo)
     {
-        var client = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                try
-                {
-                    using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                    return response.StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    return !silo.HasExited ? false : throw new InvalidOperationException(string.Join('\n', silo.OutputLines));
-                }
-            },
-            Wait,
-            $"Singr at {silo.BaseAddress} is ready");
-        return client;
+        await silo.WaitUntilReadyAsync(Wait);
+        return new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
     }
 }

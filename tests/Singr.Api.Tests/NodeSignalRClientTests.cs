@@ -27,7 +27,7 @@ public sealed class NodeSignalRClientTests() : DatabaseTest(migrate: false)
         await Eventually.TrueAsync(
             async () => app.HasExited
                 ? throw new InvalidOperationException("The app exited:\n" + string.Join('\n', app.OutputLines))
-                : await IsReadyAsync(http),
+                : await ApplicationProcess.IsReadyAsync(http),
             TimeSpan.FromSeconds(90),
             "the app answers /health/ready with 200");
         var guest = await GuestTokenAsync(http);
@@ -106,18 +106,5 @@ public sealed class NodeSignalRClientTests() : DatabaseTest(migrate: false)
     {
         using var response = await http.PostAsJsonAsync("/v1/auth/guest", new { venueId = "demo-venue", deviceId = $"node-{Guid.NewGuid():N}" });
         return (await EnvelopeJson.DataOfAsync(response)).GetProperty("accessToken").GetString()!;
-    }
-
-    private static async Task<bool> IsReadyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
     }
 }

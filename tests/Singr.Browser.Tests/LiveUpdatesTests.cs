@@ -35,12 +35,12 @@ public sealed class LiveUpdatesTests() : DatabaseTest(migrate: false)
             ["Singr__SeedDemo"] = "true",
         };
         await using var kioskSilo = ApplicationProcess.Start(Database.ConnectionString, environment);
-        await WaitUntilReadyAsync(kioskSilo);
+        await kioskSilo.WaitUntilReadyAsync(StartWithin);
         await using var dashboardSilo = ApplicationProcess.Start(Database.ConnectionString, new Dictionary<string, string>(environment)
         {
             ["Singr__SeedDemo"] = "false",
         });
-        await WaitUntilReadyAsync(dashboardSilo);
+        await dashboardSilo.WaitUntilReadyAsync(StartWithin);
 
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 420, Height = 900 } });
         var dashboard = await OpenAsync(context, "dashboard", new Uri(dashboardSilo.BaseAddress, "/dashboard.html"));
@@ -113,31 +113,6 @@ public sealed class LiveUpdatesTests() : DatabaseTest(migrate: false)
         await kiosk.GetByTestId("request-artist").FillAsync(artist);
         await kiosk.GetByTestId("request-title").FillAsync(title);
         await kiosk.GetByTestId("request-submit").ClickAsync();
-    }
-
-    private static async Task WaitUntilReadyAsync(ApplicationProcess app)
-    {
-        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                if (app.HasExited)
-                {
-                    throw new InvalidOperationException("The Singr process exited:\n" + string.Join('\n', app.OutputLines));
-                }
-
-                try
-                {
-                    using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                    return response.IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            StartWithin,
-            $"Singr at {app.BaseAddress} answers /health/ready");
     }
 
     private async Task<IPage> OpenAsync(IBrowserContext context, string name, Uri address)

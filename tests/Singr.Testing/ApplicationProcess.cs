@@ -74,6 +74,33 @@ public sealed class ApplicationProcess : IAsyncDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>Whether <c>/health/ready</c> answers 200 now (false while the process is not listening yet).</summary>
+    public static async Task<bool> IsReadyAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        try
+        {
+            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until the process answers ready; fails with its output if it exits first.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan within)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        await Eventually.TrueAsync(
+            async () => HasExited
+                ? throw new InvalidOperationException("The Singr process exited:\n" + string.Join('\n', OutputLines))
+                : await IsReadyAsync(client),
+            within,
+            $"Singr at {BaseAddress} answers /health/ready");
+    }
+
     public Task WaitForExitAsync(TimeSpan within) => _process.WaitForExitAsync().WaitAsync(within);
 
     public async ValueTask DisposeAsync()
