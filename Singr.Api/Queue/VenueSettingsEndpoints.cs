@@ -27,8 +27,22 @@ public static class VenueSettingsEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest)
             .RequireCustomerPermission(Permissions.VenuesWrite)
             .RequireOwnedVenue();
+        endpoints.MapPost("/v1/venues/{venueId}/close", CloseAsync)
+            .WithTags("Venues")
+            .WithSummary("Close for the night: requests close, the queue empties and held credits go back to their patrons")
+            .ProducesEnvelope<QueueSnapshot>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.VenuesWrite)
+            .RequireOwnedVenue();
         return endpoints;
     }
+
+    private static async Task<IResult> CloseAsync(string venueId, HttpContext context, IGrainFactory grains) =>
+        DomainRefusals.Result(
+            context,
+            await grains.GetGrain<IVenueQueueGrain>(OwnedVenue.Of(context).Id).CloseForTheNight(CustomerContext.Of(context).Stamp(context)),
+            message: "Closed for the night.");
 
     private static async Task<IResult> GetAsync(string venueId, HttpContext context, IGrainFactory grains) =>
         await grains.GetGrain<IVenueQueueGrain>(OwnedVenue.Of(context).Id).GetSettings() is { } settings

@@ -28,6 +28,12 @@ public interface IVenueQueueGrain : IGrainWithGuidKey
 
     Task<Outcome<QueueSnapshot>> Reorder(ReorderItems command, AuditStamp stamp);
 
+    /// <summary>
+    /// Closes the venue for the night: requests close, every queued item ends as removed and any credits held for
+    /// them are released. What is playing plays on.
+    /// </summary>
+    Task<Outcome<QueueSnapshot>> CloseForTheNight(AuditStamp stamp);
+
     /// <summary>Ends a queued item (skipped, removed, failed); for the item now playing, asks the player to move on.</summary>
     Task<Outcome<QueueItem>> EndItem(EndQueueItem command);
 }

@@ -181,6 +181,44 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         return Outcome.Ok(Snapshot(timeProvider.GetUtcNow()));
     }
 
+    public async Task<Outcome<QueueSnapshot>> CloseForTheNight(AuditStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        if (!Live)
+        {
+            return Outcome.Refused<QueueSnapshot>(DomainErrors.VenueNotFound);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var removed = State.Queue.ToList();
+        foreach (var entry in removed)
+        {
+            End(entry, QueueItemStatuses.Removed, now);
+        }
+
+        State.Queue.Clear();
+        State.QueueVersion++;
+        State.Settings = State.Settings with { RequestsOpen = false };
+        foreach (var entry in removed)
+        {
+            RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
+        }
+
+        Raise(VenueEvents.VenueState, Snapshot(now));
+        await SaveAsync(transaction =>
+        {
+            foreach (var entry in removed)
+            {
+                ProjectRequest(transaction, entry);
+            }
+
+            Audit(transaction, stamp, "venue.close", "venue", VenueId.ToString("D"), new { queued = removed.Count }, new { queued = 0, requestsOpen = false });
+            return Task.CompletedTask;
+        });
+        await FlushWalletOutboxAsync();
+        return Outcome.Ok(Snapshot(now));
+    }
+
     public async Task<Outcome<QueueItem>> EndItem(EndQueueItem command)
     {
         ArgumentNullException.ThrowIfNull(command);

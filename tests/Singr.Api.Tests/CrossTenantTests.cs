@@ -42,6 +42,7 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         new("GET /v1/venues/{venueId}/player", t => $"/v1/venues/{t.Venue}/player", _ => null),
         new("POST /v1/venues/{venueId}/player/commands", t => $"/v1/venues/{t.Venue}/player/commands", _ => new { command = "pause" }),
         new("POST /v1/venues/{venueId}/credits", t => $"/v1/venues/{t.Venue}/credits", t => new { userId = t.MemberId, amount = 1, type = "ADDED", reason = "test" }),
+        new("POST /v1/venues/{venueId}/close", t => $"/v1/venues/{t.Venue}/close", _ => null),
         new("DELETE /v1/venues/{venueId}", t => $"/v1/venues/{t.Venue}", _ => null),
     ];
 

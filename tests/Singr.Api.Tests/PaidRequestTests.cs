@@ -73,6 +73,31 @@ public sealed class PaidRequestTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     }
 
     [Fact]
+    public async Task Closing_for_the_night_empties_the_queue_and_gives_held_credits_back_with_no_ledger_entry()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        await owner.SetSettingsAsync(slug, new { mode = "PAID", costPerSong = 2, chargeAt = "ON_PLAY", maxPendingPerPatron = 5 });
+        var patron = await ApiUser.RegisterAsync(app.Client, "patron");
+        await app.GrantCreditsAsync(patron.UserId, 10);
+        await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
+        await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
+        var held = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits");
+
+        var closed = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/venues/{slug}/close");
+        using var late = await patron.SendAsync(HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
+        var after = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits");
+        var ledger = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits/transactions");
+
+        Assert.Equal(4, held.GetProperty("held").GetInt32());
+        Assert.Empty(closed.GetProperty("items").EnumerateArray());
+        Assert.False(closed.GetProperty("requestsOpen").GetBoolean());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+        Assert.Equal((10, 0, 10), (after.GetProperty("balance").GetInt32(), after.GetProperty("held").GetInt32(), after.GetProperty("available").GetInt32()));
+        Assert.Equal(["EARNED"], Types(ledger));
+    }
+
+    [Fact]
     public async Task Hosts_add_and_remove_a_patrons_credits_with_a_reason_and_never_below_zero()
     {
         var (owner, customerId) = await ApiUser.RegisterOwnerAsync(app.Client);
