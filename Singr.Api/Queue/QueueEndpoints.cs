@@ -3,6 +3,8 @@ using Singr.Api.Http;
 using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Accounts;
+using Singr.Grains.Queue;
 using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Runtime;
@@ -65,9 +67,17 @@ public static class QueueEndpoints
     {
         var venue = VenueVisitor.Of(context);
         var caller = context.User.RequireCaller();
+        var singer = caller.Kind == CallerKind.Account && body.OnBehalfOf is null && body.Kind == RequestKinds.Karaoke
+            ? grains.GetGrain<IAccountGrain>(caller.Email!)
+            : null;
         var song = new SongDetails(
             body.Kind ?? string.Empty, body.Title ?? string.Empty, body.Artist, body.KeyChange ?? 0, body.Notes, body.Singer,
             body.YoutubeId, body.Duration, body.ThumbnailUrl);
+        if (singer is not null && body.KeyChange is null && !string.IsNullOrWhiteSpace(body.Title))
+        {
+            // A singer's own karaoke request without a key change gets the one they last used for this song, anywhere.
+            song = song with { KeyChange = await singer.GetKeyChange(SongKeys.Of(song)) ?? 0 };
+        }
         var problems = SongRules.Check(song).Select(p => new ApiErrorDetail(p.Field, p.Message)).ToList();
         var key = context.Request.Headers[RequestIds.IdempotencyHeader].ToString();
         if (key.Length > RequestIds.MaxKeyLength)
@@ -103,6 +113,11 @@ public static class QueueEndpoints
                 : new Patron($"user:{caller.UserId}", caller.UserId, caller.Nickname ?? caller.Name);
         var command = new RequestSong(RequestIds.For(venue.Id, patron.Key, key), patron, song, body.Priority ?? false, byHost);
         var outcome = await grains.GetGrain<IVenueQueueGrain>(venue.Id).RequestSong(command);
+        if (outcome.Succeeded && singer is not null && body.KeyChange is { } chosen)
+        {
+            await singer.RememberKeyChange(SongKeys.Of(song), chosen);
+        }
+
         return DomainRefusals.Result(context, outcome, StatusCodes.Status201Created);
     }
 

@@ -23,6 +23,12 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Creates or renames the user's singer profile, which gives them the <c>singer</c> role.</summary>
     Task<Outcome<AccountProfile>> SetNickname(string nickname);
 
+    /// <summary>The key change the singer last used for this song (at any venue), or null.</summary>
+    Task<int?> GetKeyChange(string songKey);
+
+    /// <summary>Remembers the key change the singer used for a song, offered as their default next time.</summary>
+    Task RememberKeyChange(string songKey, int keyChange);
+
     /// <summary>Grants (or with null withdraws) a platform role.</summary>
     Task<Outcome<AccountProfile>> SetPlatformRole(string? role, AuditStamp stamp);
 

@@ -14,6 +14,9 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
 {
     public const int MaxNicknameLength = 40;
 
+    /// <summary>Songs whose key change is remembered per singer; the oldest are forgotten first.</summary>
+    private const int RememberedKeyChanges = 500;
+
     private static readonly PasswordHasher<AccountState> Hasher = new();
 
     /// <summary>Verified against when no account exists, so an unknown email costs as long as a wrong password.</summary>
@@ -96,6 +99,27 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
         State.Nickname = nickname.Trim();
         await WriteStateAsync();
         return Outcome.Ok(Profile());
+    }
+
+    public Task<int?> GetKeyChange(string songKey) =>
+        Task.FromResult(State.KeyChanges.FindLast(k => k.SongKey == songKey)?.KeyChange);
+
+    public async Task RememberKeyChange(string songKey, int keyChange)
+    {
+        ArgumentNullException.ThrowIfNull(songKey);
+        if (!Exists || State.KeyChanges.FindLast(k => k.SongKey == songKey)?.KeyChange == keyChange)
+        {
+            return;
+        }
+
+        State.KeyChanges.RemoveAll(k => k.SongKey == songKey);
+        State.KeyChanges.Add(new SongKeyChange { SongKey = songKey, KeyChange = keyChange });
+        if (State.KeyChanges.Count > RememberedKeyChanges)
+        {
+            State.KeyChanges.RemoveRange(0, State.KeyChanges.Count - RememberedKeyChanges);
+        }
+
+        await WriteStateAsync();
     }
 
     public async Task<Outcome<AccountProfile>> SetPlatformRole(string? role, AuditStamp stamp)

@@ -17,4 +17,7 @@ public sealed class AccountState
     public string? Nickname { get; set; }
 
     public Guid? ActiveCustomerId { get; set; }
+
+    /// <summary>The key change the singer last used per song (by song key), most recent last.</summary>
+    public List<SongKeyChange> KeyChanges { get; set; } = [];
 }

@@ -25,6 +25,25 @@ public sealed class SingerProfileTests(ApiAppFixture app) : IClassFixture<ApiApp
         Assert.DoesNotContain("singer", Roles(token));
     }
 
+    [Fact]
+    public async Task A_singers_last_key_change_for_a_song_is_their_default_there_and_at_any_other_venue()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var firstVenue = await owner.CreateVenueAsync();
+        var secondVenue = await owner.CreateVenueAsync();
+        var singer = await ApiUser.RegisterAsync(app.Client, "singer");
+
+        await singer.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{firstVenue}/queue",
+            new { kind = "karaoke", artist = "Queen", title = "Bohemian Rhapsody", keyChange = -3 });
+        var elsewhere = await singer.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{secondVenue}/queue",
+            new { kind = "karaoke", artist = "queen", title = "bohemian  rhapsody" });
+        var otherSong = await singer.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{secondVenue}/queue",
+            new { kind = "karaoke", artist = "Queen", title = "Under Pressure" });
+
+        Assert.Equal(-3, elsewhere.GetProperty("item").GetProperty("keyChange").GetInt32());
+        Assert.Equal(0, otherSong.GetProperty("item").GetProperty("keyChange").GetInt32());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
