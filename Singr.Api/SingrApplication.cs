@@ -11,6 +11,7 @@ using Singr.Api.OpenApi;
 using Singr.Api.Players;
 using Singr.Api.Queue;
 using Singr.Api.RateLimiting;
+using Singr.Api.Requests;
 using Singr.Api.Seeding;
 using Singr.Api.Venues;
 using Singr.Api.Wallets;
@@ -71,6 +72,7 @@ public static class SingrApplication
             builder.Services.AddSingleton<UserDirectory>();
             builder.Services.AddSingleton<AuditLog>();
             builder.Services.AddSingleton<CreditLedger>();
+            builder.Services.AddSingleton<RequestHistory>();
             builder.Services.AddSingrHubs(builder.Configuration);
         }
 
@@ -110,6 +112,7 @@ public static class SingrApplication
             app.MapQueueEndpoints();
             app.MapPlayerAuthorityEndpoints();
             app.MapCreditEndpoints();
+            app.MapRequestHistoryEndpoints();
             app.MapSingrHubs();
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Singr.Api.Http;
 
 namespace Singr.Api.Audit;
@@ -31,31 +30,13 @@ public sealed record AuditFilter(Guid? CustomerId, Guid? ActorId, Guid? VenueId,
             problems.Add(new ApiErrorDetail("action", "At most 100 characters."));
         }
 
-        var from = Time(request, "from", problems);
-        var to = Time(request, "to", problems);
+        var from = QueryTimes.Parse(request, "from", problems);
+        var to = QueryTimes.Parse(request, "to", problems);
         if (from > to)
         {
             problems.Add(new ApiErrorDetail("to", "'to' must not be before 'from'."));
         }
 
         return new AuditFilter(customerId, actor, null, action.Length == 0 ? null : action, from, to);
-    }
-
-    private static DateTimeOffset? Time(HttpRequest request, string name, List<ApiErrorDetail> problems)
-    {
-        // An unencoded "+01:00" offset arrives as " 01:00".
-        var text = request.Query[name].ToString().Replace(' ', '+');
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-        {
-            return value;
-        }
-
-        problems.Add(new ApiErrorDetail(name, "An ISO 8601 time such as 2026-11-22T20:00:00Z."));
-        return null;
     }
 }

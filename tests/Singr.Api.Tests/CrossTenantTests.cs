@@ -34,6 +34,7 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         new("DELETE /v1/customer/invitations/{invitationId}", t => $"/v1/customer/invitations/{t.InvitationId}", _ => null),
         new("POST /v1/auth/switch-customer", _ => "/v1/auth/switch-customer", t => new { customerId = t.CustomerId }),
         new("GET /v1/customer/audit?venueId", t => $"/v1/customer/audit?venueId={t.Venue}", _ => null),
+        new("GET /v1/customer/requests/top?venueId", t => $"/v1/customer/requests/top?venueId={t.Venue}", _ => null),
         new("GET /v1/venues/{venueId}/settings", t => $"/v1/venues/{t.Venue}/settings", _ => null),
         new("PATCH /v1/venues/{venueId}/settings", t => $"/v1/venues/{t.Venue}/settings", _ => new { queueLimit = 50 }),
         new("POST /v1/venues/{venueId}/queue/reorder", t => $"/v1/venues/{t.Venue}/queue/reorder", t => new { id = t.QueueItemId, position = 1 }),
