@@ -350,7 +350,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var position = Order.Insert(entry, State.Settings.MaxPriorityInARow, State.NowPlaying is { Priority: true } ? 1 : 0);
         State.QueueVersion++;
         State.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
-        var accepted = new RequestAccepted(Snapshot(now).Items[position - 1], State.QueueVersion);
+        var accepted = new RequestAccepted(QueuedItem(position, now), State.QueueVersion);
         State.Accepted[entry.RequestId] = accepted;
         RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item);
         ForgetOld(now);
@@ -483,28 +483,48 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
     private QueueSnapshot Snapshot(DateTimeOffset now)
     {
-        var cursor = now;
-        QueueItem? nowPlaying = null;
-        if (State.NowPlaying is { } playing)
-        {
-            var length = playing.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : AssumedSongLength;
-            var played = State.Player.ReportedStatus == PlayerStatuses.Idle
-                ? now - (playing.StartedAt ?? now)
-                : TimeSpan.FromSeconds(State.Player.PositionSeconds);
-            cursor = now + (length > played ? length - played : TimeSpan.Zero);
-            nowPlaying = Item(playing, 0, playing.StartedAt);
-        }
-
+        var nowPlaying = State.NowPlaying is { } playing ? Item(playing, 0, playing.StartedAt) : null;
+        var cursor = NowPlayingEndsAt(now);
         var items = new List<QueueItem>(State.Queue.Count);
         for (var i = 0; i < State.Queue.Count; i++)
         {
             var entry = State.Queue[i];
             items.Add(Item(entry, i + 1, cursor));
-            cursor += entry.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : AssumedSongLength;
+            cursor += LengthOf(entry);
         }
 
         return new QueueSnapshot(nowPlaying, items, State.QueueVersion, PlayerStatusAt(now), RequestsOpenAt(now), State.EventSeq);
     }
+
+    /// <summary>One queued item as a snapshot would show it, without building the whole snapshot (the request path).</summary>
+    private QueueItem QueuedItem(int position, DateTimeOffset now)
+    {
+        var start = NowPlayingEndsAt(now);
+        for (var i = 0; i < position - 1; i++)
+        {
+            start += LengthOf(State.Queue[i]);
+        }
+
+        return Item(State.Queue[position - 1], position, start);
+    }
+
+    /// <summary>When the song playing now should end, from the player's reported position; now when nothing plays.</summary>
+    private DateTimeOffset NowPlayingEndsAt(DateTimeOffset now)
+    {
+        if (State.NowPlaying is not { } playing)
+        {
+            return now;
+        }
+
+        var played = State.Player.ReportedStatus == PlayerStatuses.Idle
+            ? now - (playing.StartedAt ?? now)
+            : TimeSpan.FromSeconds(State.Player.PositionSeconds);
+        var length = LengthOf(playing);
+        return now + (length > played ? length - played : TimeSpan.Zero);
+    }
+
+    private static TimeSpan LengthOf(QueueEntry entry) =>
+        entry.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : AssumedSongLength;
 
     /// <summary>
     /// An item's event, with the venue's pending count and the item's patron key: hubs use the key to reach the
