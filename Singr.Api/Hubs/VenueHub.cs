@@ -35,7 +35,7 @@ public sealed class VenueHub(LiveConnections connections, VenueFeeds feeds, Venu
         var connection = Current();
         var venue = await venues.FindBySlugAsync(venueId, Context.ConnectionAborted)
             ?? throw HubErrors.Refused(DomainErrors.VenueNotFound, "No venue has this id.");
-        if (connection.Caller is { Kind: CallerKind.Guest or CallerKind.Player } && connection.Caller.VenueId != venue.Id)
+        if (!VenueVisitor.Admits(connection.Caller, venue))
         {
             throw HubErrors.Refused("VENUE_MISMATCH", "This token is good for another venue only.");
         }

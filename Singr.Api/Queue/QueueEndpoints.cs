@@ -96,7 +96,7 @@ public static class QueueEndpoints
         }
 
         var byHost = body.OnBehalfOf is not null;
-        if (byHost && !await IsHostAsync(grains, caller, venue))
+        if (byHost && !RolePermissions.Grants((await VenueHosts.MemberAtAsync(grains, caller, venue))?.Role, Permissions.RequestsProcess))
         {
             return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PermissionDenied(Permissions.RequestsProcess));
         }
@@ -188,16 +188,5 @@ public static class QueueEndpoints
             $"The queue is at version {current?.Version}; reload it and send the order again.",
             "The queue changed while you were editing it. Here it is again.",
             [new ApiErrorDetail("version", (current?.Version ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture))]));
-    }
-
-    private static async Task<bool> IsHostAsync(IGrainFactory grains, Caller caller, VenueRef venue)
-    {
-        if (caller is not { Kind: CallerKind.Account, UserId: { } userId } || caller.ActiveCustomerId != venue.CustomerId)
-        {
-            return false;
-        }
-
-        var member = await grains.GetGrain<ICustomerGrain>(venue.CustomerId).GetMember(userId);
-        return member is not null && RolePermissions.Grants(member.Role, Permissions.RequestsProcess);
     }
 }

@@ -16,8 +16,7 @@ public static class OwnedVenue
         builder.AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
-            var venues = http.RequestServices.GetRequiredService<VenueDirectory>();
-            var venue = await venues.FindBySlugAsync(http.Request.RouteValues["venueId"] as string, http.RequestAborted);
+            var venue = await http.RequestServices.GetRequiredService<VenueDirectory>().FindForRouteAsync(http);
             if (venue is null || venue.CustomerId != CustomerContext.Of(http).CustomerId)
             {
                 return ApiResults.Failure(http, StatusCodes.Status404NotFound, VenueErrors.NotFound());

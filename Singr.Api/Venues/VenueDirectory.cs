@@ -26,6 +26,13 @@ public sealed class VenueDirectory(NpgsqlDataSource dataSource)
             : null;
     }
 
+    /// <summary>The live venue named by the request's <c>{venueId}</c> route value.</summary>
+    public Task<VenueRef?> FindForRouteAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return FindBySlugAsync(context.Request.RouteValues["venueId"] as string, context.RequestAborted);
+    }
+
     public async Task<PublicVenue?> GetPublicAsync(string slug, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

@@ -40,7 +40,7 @@ public static class VenueEndpoints
             .ProducesEnvelope<VenueSession>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireRateLimiting(RateLimitPolicies.PublicVenues)
-            .RequireAuthorization();
+            .RequireVenueVisitor();
         venues.MapPost("/", CreateAsync)
             .WithSummary("Create a venue for the active organisation")
             .ProducesEnvelope<HostVenue>(StatusCodes.Status201Created)
@@ -96,37 +96,21 @@ public static class VenueEndpoints
             ? ApiResults.Success(context, venue)
             : ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
 
-    private static async Task<IResult> SessionAsync(
-        string venueId,
-        ClaimsPrincipal user,
-        HttpContext context,
-        VenueDirectory venues,
-        IGrainFactory grains,
-        CancellationToken cancellationToken)
+    /// <summary>The venue filter has refused guest and player tokens of other venues already.</summary>
+    private static async Task<IResult> SessionAsync(string venueId, HttpContext context, IGrainFactory grains)
     {
-        var venue = await venues.FindBySlugAsync(venueId, cancellationToken);
-        if (venue is null)
-        {
-            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
-        }
-
-        var caller = user.RequireCaller();
+        var venue = VenueVisitor.Of(context);
+        var caller = context.User.RequireCaller();
         if (caller.Kind is CallerKind.Guest or CallerKind.Player)
         {
-            return caller.VenueId != venue.Id
-                ? ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.WrongVenue())
-                : ApiResults.Success(context, new VenueSession(
-                    venue.Slug,
-                    caller.Kind == CallerKind.Guest ? Roles.Guest : Roles.Player,
-                    caller.Kind == CallerKind.Guest ? GuestCapabilities : PlayerCapabilities));
+            return ApiResults.Success(context, caller.Kind == CallerKind.Guest
+                ? new VenueSession(venue.Slug, Roles.Guest, GuestCapabilities)
+                : new VenueSession(venue.Slug, Roles.Player, PlayerCapabilities));
         }
 
-        var member = caller.ActiveCustomerId == venue.CustomerId && caller.UserId is { } userId
-            ? await grains.GetGrain<ICustomerGrain>(venue.CustomerId).GetMember(userId)
-            : null;
-        return member is null
-            ? ApiResults.Success(context, new VenueSession(venue.Slug, Roles.Singer, PatronCapabilities))
-            : ApiResults.Success(context, new VenueSession(venue.Slug, member.Role, [.. RolePermissions.For(member.Role).Order(StringComparer.Ordinal)]));
+        return await VenueHosts.MemberAtAsync(grains, caller, venue) is { } member
+            ? ApiResults.Success(context, new VenueSession(venue.Slug, member.Role, [.. RolePermissions.For(member.Role).Order(StringComparer.Ordinal)]))
+            : ApiResults.Success(context, new VenueSession(venue.Slug, Roles.Singer, PatronCapabilities));
     }
 
     private static async Task<IResult> CreateAsync(VenueRequest request, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)

@@ -15,15 +15,13 @@ public static class VenueVisitor
         builder.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
-            var venue = await http.RequestServices.GetRequiredService<VenueDirectory>()
-                .FindBySlugAsync(http.Request.RouteValues["venueId"] as string, http.RequestAborted);
+            var venue = await http.RequestServices.GetRequiredService<VenueDirectory>().FindForRouteAsync(http);
             if (venue is null)
             {
                 return ApiResults.Failure(http, StatusCodes.Status404NotFound, VenueErrors.NotFound());
             }
 
-            var caller = Caller.From(http.User);
-            if (caller is { Kind: CallerKind.Guest or CallerKind.Player } && caller.VenueId != venue.Id)
+            if (Caller.From(http.User) is not { } caller || !Admits(caller, venue))
             {
                 return ApiResults.Failure(http, StatusCodes.Status403Forbidden, AccessErrors.WrongVenue());
             }
@@ -31,6 +29,14 @@ public static class VenueVisitor
             http.Items[ItemKey] = venue;
             return await next(invocation);
         });
+
+    /// <summary>Guest and player tokens are good for their own venue only; every other signed-in caller may visit any.</summary>
+    public static bool Admits(Caller caller, VenueRef venue)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(venue);
+        return caller.Kind is not (CallerKind.Guest or CallerKind.Player) || caller.VenueId == venue.Id;
+    }
 
     public static VenueRef Of(HttpContext context)
     {
