@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +25,9 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
 {
     public const string Path = "/hubs/customer";
     public const string Name = "customer";
+
+    /// <summary>Every dashboard of the organisation gets the same messages for an event: built once per process.</summary>
+    private static readonly ConditionalWeakTable<StreamEvent, IReadOnlyList<Outgoing>> DashboardMessages = [];
 
     public override async Task OnConnectedAsync()
     {
@@ -56,7 +60,10 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
     /// Queue inserts become <c>request:new</c>, queue updates <c>request:update</c> (the dashboard's events), and every
     /// queue change a <c>pending_count_update</c> for the venue's team.
     /// </summary>
-    private static Func<StreamEvent, ValueTask<IReadOnlyList<Outgoing>>> RequestEvents(VenueRef venue) => streamEvent =>
+    private static Func<StreamEvent, ValueTask<IReadOnlyList<Outgoing>>> RequestEvents(VenueRef venue) =>
+        streamEvent => ValueTask.FromResult(DashboardMessages.GetValue(streamEvent, e => ToDashboardMessages(e, venue)));
+
+    private static List<Outgoing> ToDashboardMessages(StreamEvent streamEvent, VenueRef venue)
     {
         var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
         var messages = new List<Outgoing>();
@@ -91,8 +98,8 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
             messages.Add(new Outgoing("pending_count_update", PendingCount(streamEvent.Sequence, venue.Slug, pendingCount)));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<Outgoing>>(messages);
-    };
+        return messages;
+    }
 
     private static JsonElement PendingCount(long seq, string slug, int pendingCount) =>
         JsonSerializer.SerializeToElement(new { seq, venueId = slug, pendingCount }, JsonSerializerOptions.Web);
