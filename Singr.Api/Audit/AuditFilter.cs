@@ -30,8 +30,8 @@ public sealed record AuditFilter(Guid? CustomerId, Guid? ActorId, Guid? VenueId,
             problems.Add(new ApiErrorDetail("action", "At most 100 characters."));
         }
 
-        var from = QueryTimes.Parse(request, "from", problems);
-        var to = QueryTimes.Parse(request, "to", problems);
+        var from = QueryValues.Time(request, "from", problems);
+        var to = QueryValues.Time(request, "to", problems);
         if (from > to)
         {
             problems.Add(new ApiErrorDetail("to", "'to' must not be before 'from'."));

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Singr.Api.Http;
 
 /// <summary>Page and limit from the query string, checked against PAGINATION limits (default 20, at most 100).</summary>
@@ -14,28 +12,11 @@ public sealed record PageRequest(int Page, int Limit)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(problems);
-        var page = ParseInt(request, "page", 1, 1, 100_000, problems);
-        var limit = ParseInt(request, "limit", DefaultLimit, 1, maxLimit, problems);
+        var page = QueryValues.WholeNumber(request, "page", 1, 1, 100_000, problems);
+        var limit = QueryValues.WholeNumber(request, "limit", DefaultLimit, 1, maxLimit, problems);
         return new PageRequest(page, limit);
     }
 
     public Page<T> Of<T>(IReadOnlyList<T> items, long total) =>
         new(items, new PageInfo(Page, Limit, total, (int)((total + Limit - 1) / Limit)));
-
-    private static int ParseInt(HttpRequest request, string name, int fallback, int min, int max, List<ApiErrorDetail> problems)
-    {
-        var text = request.Query[name].ToString();
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        problems.Add(new ApiErrorDetail(name, $"Must be a whole number from {min} to {max}."));
-        return fallback;
-    }
 }

@@ -2,11 +2,31 @@ using System.Globalization;
 
 namespace Singr.Api.Http;
 
-/// <summary>Times in the query string (<c>from</c>, <c>to</c>, …), ISO 8601, UTC unless they say otherwise.</summary>
-public static class QueryTimes
+/// <summary>Values read from the query string; a malformed one adds a problem for its field and is not used.</summary>
+public static class QueryValues
 {
-    /// <returns>The time, or null when absent; a malformed value adds a problem for its field.</returns>
-    public static DateTimeOffset? Parse(HttpRequest request, string name, List<ApiErrorDetail> problems)
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
+    public static int WholeNumber(HttpRequest request, string name, int fallback, int min, int max, List<ApiErrorDetail> problems)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(problems);
+        var text = request.Query[name].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        problems.Add(new ApiErrorDetail(name, $"Must be a whole number from {min} to {max}."));
+        return fallback;
+    }
+
+    /// <summary>An ISO 8601 time, UTC unless it says otherwise; null when absent.</summary>
+    public static DateTimeOffset? Time(HttpRequest request, string name, List<ApiErrorDetail> problems)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(problems);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Singr.Api.Access;
 using Singr.Api.Http;
 using Singr.Api.RateLimiting;
@@ -30,19 +29,14 @@ public static class RequestHistoryEndpoints
         string? venueId, HttpContext context, VenueDirectory venues, RequestHistory history, TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new List<ApiErrorDetail>();
-        var to = QueryTimes.Parse(context.Request, "to", problems) ?? clock.GetUtcNow();
-        var from = QueryTimes.Parse(context.Request, "from", problems) ?? to - DefaultRange;
+        var to = QueryValues.Time(context.Request, "to", problems) ?? clock.GetUtcNow();
+        var from = QueryValues.Time(context.Request, "from", problems) ?? to - DefaultRange;
         if (from >= to)
         {
             problems.Add(new ApiErrorDetail("from", "'from' must be before 'to'."));
         }
 
-        var limitText = context.Request.Query["limit"].ToString();
-        var limit = DefaultTop;
-        if (limitText.Length > 0 && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxTop))
-        {
-            problems.Add(new ApiErrorDetail("limit", $"From 1 to {MaxTop}."));
-        }
+        var limit = QueryValues.WholeNumber(context.Request, "limit", DefaultTop, 1, MaxTop, problems);
 
         if (string.IsNullOrWhiteSpace(venueId))
         {
