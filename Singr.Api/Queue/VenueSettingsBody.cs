@@ -16,7 +16,8 @@ public sealed record VenueSettingsBody(
     bool? RequestsOpen,
     string? AutoCloseAt,
     bool? AcceptKaraoke,
-    bool? AcceptJukebox)
+    bool? AcceptJukebox,
+    bool? ApprovalRequired = null)
 {
     public VenueSettingsPatch ToPatch() => new(
         Mode,
@@ -32,5 +33,6 @@ public sealed record VenueSettingsBody(
         AutoCloseAt is { Length: > 0 } ? AutoCloseAt : null,
         ClearAutoClose: AutoCloseAt is { Length: 0 },
         AcceptKaraoke,
-        AcceptJukebox);
+        AcceptJukebox,
+        ApprovalRequired);
 }

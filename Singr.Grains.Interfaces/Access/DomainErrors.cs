@@ -30,4 +30,11 @@ public static class DomainErrors
     public const string QueueItemNotFound = "QUEUE_ITEM_NOT_FOUND";
     public const string PlayerNotActive = "PLAYER_NOT_ACTIVE";
     public const string CreditsBelowZero = "CREDITS_BELOW_ZERO";
+    public const string RequestNotFound = "REQUEST_NOT_FOUND";
+    public const string RequestStatusConflict = "REQUEST_STATUS_CONFLICT";
+    public const string RequestAlreadyAccepted = "REQUEST_ALREADY_ACCEPTED";
+    public const string ReplyAlreadySent = "REPLY_ALREADY_SENT";
+    public const string RequestPlaying = "REQUEST_PLAYING";
+    public const string QuotaExceeded = "QUOTA_EXCEEDED";
+    public const string QuotaTierNotFound = "QUOTA_TIER_NOT_FOUND";
 }

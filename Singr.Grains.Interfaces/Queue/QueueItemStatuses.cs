@@ -1,6 +1,6 @@
 namespace Singr.Grains.Interfaces.Queue;
 
-/// <summary>A queue item's life (DJAMMS QueueItem.status, plus <c>removed</c> for a host's removal).</summary>
+/// <summary>A queue item's life (DJAMMS QueueItem.status, plus <c>removed</c> for a host's removal, and the approval workflow's <c>pending</c> and <c>rejected</c>).</summary>
 public static class QueueItemStatuses
 {
     public const string Queued = "queued";
@@ -9,6 +9,18 @@ public static class QueueItemStatuses
     public const string Skipped = "skipped";
     public const string Removed = "removed";
     public const string Failed = "failed";
+
+    /// <summary>Awaiting a host's approval (venues that approve requests): not in the queue yet.</summary>
+    public const string Pending = "pending";
+
+    /// <summary>A host refused it: it never joins the queue.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>Requests still waiting: they count against limits and leave only one at a time.</summary>
+    public static IReadOnlyList<string> Waiting { get; } = [Pending, Queued, Playing];
+
+    /// <summary>Every status a request can have, for filters.</summary>
+    public static IReadOnlyList<string> All { get; } = [Pending, Queued, Playing, Played, Skipped, Removed, Failed, Rejected];
 
     /// <summary>Ends a host may give a queued or playing item.</summary>
     public static IReadOnlyList<string> HostEnds { get; } = [Skipped, Removed, Failed];

@@ -13,5 +13,14 @@ public static class VenueEvents
     public const string PlayerCommand = "playerCommand";
     public const string VenueState = "venueState";
 
+    /// <summary>
+    /// A request changed outside the queue's order (created awaiting approval, accepted, answered, replied to,
+    /// processed, deleted): for the team and the requesting patron only, with <c>action</c> saying what happened.
+    /// </summary>
+    public const string RequestUpdate = "request:update";
+
+    /// <summary>A patron's allowance changed (their tier did): for that patron only.</summary>
+    public const string QuotaUpdate = "quota_update";
+
     public static string StreamIdFor(Guid venueId) => $"venue:{venueId:N}";
 }

@@ -6,6 +6,7 @@ namespace Singr.Grains.Interfaces.Queue;
 /// <param name="ChargeAt">ON_REQUEST or ON_PLAY (<see cref="ChargeTimings"/>).</param>
 /// <param name="MaxPriorityInARow">HYBRID fairness: at most this many priority items play in a row.</param>
 /// <param name="NoRepeatMinutes">A song cannot be requested again within this long of being queued or played.</param>
+/// <param name="ApprovalRequired">Patrons' requests wait for a host's approval before they join the queue.</param>
 /// <param name="AutoCloseAt">Local time of day (HH:mm, the venue's timezone) at which requests close by themselves.</param>
 public sealed record VenueSettings(
     string Mode,
@@ -20,7 +21,8 @@ public sealed record VenueSettings(
     bool RequestsOpen,
     string? AutoCloseAt,
     bool AcceptKaraoke,
-    bool AcceptJukebox)
+    bool AcceptJukebox,
+    bool ApprovalRequired = false)
 {
     public static VenueSettings Default { get; } = new(
         RequestModes.FreePlay,

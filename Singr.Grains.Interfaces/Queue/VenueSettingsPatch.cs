@@ -15,4 +15,5 @@ public sealed record VenueSettingsPatch(
     string? AutoCloseAt = null,
     bool ClearAutoClose = false,
     bool? AcceptKaraoke = null,
-    bool? AcceptJukebox = null);
+    bool? AcceptJukebox = null,
+    bool? ApprovalRequired = null);

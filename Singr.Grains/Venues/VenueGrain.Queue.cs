@@ -59,6 +59,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             AutoCloseAt = patch.ClearAutoClose ? null : patch.AutoCloseAt ?? before.AutoCloseAt,
             AcceptKaraoke = patch.AcceptKaraoke ?? before.AcceptKaraoke,
             AcceptJukebox = patch.AcceptJukebox ?? before.AcceptJukebox,
+            ApprovalRequired = patch.ApprovalRequired ?? before.ApprovalRequired,
         };
         if (!settings.AcceptKaraoke && !settings.AcceptJukebox)
         {

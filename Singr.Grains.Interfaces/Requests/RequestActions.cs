@@ -1,0 +1,13 @@
+namespace Singr.Grains.Interfaces.Requests;
+
+/// <summary>What a <c>request:update</c> says happened (book requests' actions, plus the host's own).</summary>
+public static class RequestActions
+{
+    public const string Created = "created";
+    public const string Accepted = "accepted";
+    public const string StatusChanged = "status_changed";
+    public const string Fulfilled = "fulfilled";
+    public const string ReplyAdded = "reply_added";
+    public const string Processed = "processed";
+    public const string Deleted = "deleted";
+}
