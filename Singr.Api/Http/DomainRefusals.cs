@@ -7,6 +7,13 @@ public static class DomainRefusals
 {
     public static IResult ToResult(HttpContext context, string code)
     {
+        var (status, error) = Describe(code);
+        return ApiResults.Failure(context, status, error);
+    }
+
+    /// <summary>The status and envelope error for a refusal code.</summary>
+    public static (int Status, ApiError Error) Describe(string code)
+    {
         ArgumentNullException.ThrowIfNull(code);
         var (status, message, userMessage, field) = code switch
         {
@@ -37,10 +44,17 @@ public static class DomainRefusals
             DomainErrors.QueueItemNotFound => (404, "No such item in this venue's queue.", "That song isn't in the queue any more.", "id"),
             DomainErrors.PlayerNotActive => (409, "This player does not hold the venue's player lease (another device does, or the lease moved on).", "This screen is not the venue's active player.", null),
             DomainErrors.CreditsBelowZero => (422, "That would take the patron's available credits below zero.", "They don't have that many credits to take.", "amount"),
+            DomainErrors.RequestNotFound => (404, "No request has this id.", "We couldn't find that request.", "id"),
+            DomainErrors.RequestStatusConflict => (409, "The request is not in a status that allows this.", "That request has moved on. Reload to see where it stands.", "status"),
+            DomainErrors.RequestAlreadyAccepted => (409, "Another host has claimed this request.", "Someone else on the team is handling that request.", null),
+            DomainErrors.ReplyAlreadySent => (409, "The patron has already replied to this request.", "You've already replied to this request.", "message"),
+            DomainErrors.RequestPlaying => (409, "The request is playing now: skip it first.", "That song is playing right now. Skip it first.", "id"),
+            DomainErrors.QuotaExceeded => (422, "The patron has used every request their tier allows this period.", "You've used all your requests for now. Your allowance renews soon!", null),
+            DomainErrors.QuotaTierNotFound => (400, "No quota tier has this name at this venue.", "That tier doesn't exist.", "tier"),
             _ => (500, "Unmapped refusal.", "Something went wrong on our side. Please try again.", (string?)null),
         };
         var details = field is null ? [] : new[] { new ApiErrorDetail(field, message) };
-        return ApiResults.Failure(context, status, new ApiError(code, message, userMessage, details));
+        return (status, new ApiError(code, message, userMessage, details));
     }
 
     public static IResult Result<T>(HttpContext context, Outcome<T> outcome, int successStatus = StatusCodes.Status200OK, string? message = null)
