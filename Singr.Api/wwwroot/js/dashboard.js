@@ -5,7 +5,7 @@
   const { call, userMessage, details, hub, startWithRetry, showConnection, el, showMessage, readJson, writeJson, expiresSoon } = window.Singr;
   const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
   const sessionKey = "singr.host.session";
-  const activeStatuses = new Set(["queued", "playing"]);
+  const activeStatuses = new Set(["pending", "queued", "playing"]);
   const endedShown = 50;
 
   /** Requests by id, each with the venue sequence number it was last changed at; venues by slug. */
@@ -60,10 +60,17 @@
     state.requests.set(request.id, { ...(known || {}), ...request, venueId, seq: typeof seq === "number" ? seq : known && known.seq });
   }
 
+  /** A request deleted by a host (one, or many cleared by a filter) leaves the dashboard. */
+  function applyDeleted(event) {
+    for (const id of [event.request && event.request.id, ...(event.ids || [])].filter(Boolean)) {
+      state.requests.delete(id);
+    }
+  }
+
   function applyPendingCount(event) {
     const venue = state.venues.get(event.venueId) || { venueId: event.venueId, name: event.venueId };
     if (typeof venue.seq === "number" && typeof event.seq === "number" && event.seq < venue.seq) return;
-    state.venues.set(event.venueId, { ...venue, pendingCount: event.pendingCount, seq: event.seq });
+    state.venues.set(event.venueId, { ...venue, pendingCount: event.pendingCount, awaitingApproval: event.awaitingApproval || 0, seq: event.seq });
     render();
   }
 
@@ -85,7 +92,8 @@
       el("li", { dataset: { testid: "venue-pending", venueId: venue.venueId } },
         el("span", null, venue.name || venue.venueId),
         el("span", { class: "count" },
-          el("span", { dataset: { testid: "pending-count" } }, venue.pendingCount ?? "…"), " waiting"))));
+          el("span", { dataset: { testid: "pending-count" } }, venue.pendingCount ?? "…"), " waiting",
+          venue.awaitingApproval ? el("span", null, " · ", el("span", { dataset: { testid: "awaiting-count" } }, venue.awaitingApproval), " to approve") : null))));
     $("venues-empty").hidden = venues.length > 0;
 
     const all = [...state.requests.values()];
@@ -102,15 +110,41 @@
     const venue = state.venues.get(request.venueId);
     const who = request.singerName || request.requestedBy;
     const meta = [request.artist, who ? "for " + who : null, venue && state.venues.size > 1 ? venue.name : null].filter(Boolean).join(" · ");
-    const skip = activeStatuses.has(request.status)
+    const skip = request.status === "queued" || request.status === "playing"
       ? el("button", { type: "button", class: "secondary", dataset: { testid: "skip-button" }, onclick: (e) => skipRequest(request, e.currentTarget) }, "Skip")
+      : null;
+    const reply = request.approval && request.approval.patronReply
+      ? el("div", { class: "meta", dataset: { testid: "patron-reply" } }, "Patron replied: ", request.approval.patronReply)
       : null;
     return el("li", { dataset: { testid: "request-row", requestId: request.id, status: request.status } },
       el("div", { class: "song" },
         el("div", { class: "title", dataset: { testid: "request-title" } }, request.title),
-        el("div", { class: "meta" }, meta)),
+        el("div", { class: "meta" }, meta),
+        reply,
+        request.status === "pending" ? answerForm(request) : null),
       el("span", { class: "badge " + request.status, dataset: { testid: "request-status" } }, request.status),
       skip);
+  }
+
+  /** Approve or reject a request awaiting approval, with an optional message the patron sees. */
+  function answerForm(request) {
+    const message = el("input", { type: "text", maxlength: "500", placeholder: "Message to the patron (optional)", dataset: { testid: "response-message" } });
+    const answer = (status) => (e) => respond(request, status, message.value.trim(), e.currentTarget);
+    return el("div", { class: "answer" },
+      message,
+      el("button", { type: "button", dataset: { testid: "approve-button" }, onclick: answer("approved") }, "Approve"),
+      el("button", { type: "button", class: "secondary", dataset: { testid: "reject-button" }, onclick: answer("rejected") }, "Reject"));
+  }
+
+  async function respond(request, status, message, button) {
+    button.disabled = true;
+    showMessage($("dashboard-error"), "error", "");
+    const reply = await hostCall("POST", `/v1/customer/requests/${encodeURIComponent(request.id)}/respond`, { status, message: message || undefined });
+    if (!reply.ok) {
+      button.disabled = false;
+      showMessage($("dashboard-error"), "error", userMessage(reply.error), details(reply.error));
+    }
+    // On success the answer arrives as request:update, like every other change.
   }
 
   async function skipRequest(request, button) {
@@ -144,6 +178,10 @@
         applyRequest(venue.venueId, fromQueueItem(item), queue.data.seq);
       }
     }));
+    const awaiting = await hostCall("GET", "/v1/customer/requests?status=pending&limit=100");
+    if (awaiting.ok) {
+      for (const request of awaiting.data.items) applyRequest(request.venueId, request);
+    }
     render();
   }
 
@@ -160,7 +198,8 @@
       render();
     });
     connection.on("request:update", (event) => {
-      applyRequest(event.venueId, event.request, event.seq);
+      if (event.action === "deleted") applyDeleted(event);
+      else applyRequest(event.venueId, event.request, event.seq);
       render();
     });
     connection.onreconnecting(() => showConnection(status, "reconnecting"));

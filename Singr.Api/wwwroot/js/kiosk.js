@@ -116,6 +116,31 @@
     $("queue-count").textContent = items.length > 0 ? `(${items.length})` : "";
   }
 
+  // ----- this device's own requests: the host's answers and the request allowance -----
+
+  /** A venue that approves requests answers this device's request: say so, with the host's message. */
+  function onOwnRequestUpdate(event) {
+    const request = event && event.request;
+    if (!request || !request.approval || event.action !== "status_changed") return;
+    const message = request.approval.responseMessage ? ` “${request.approval.responseMessage}”` : "";
+    if (request.approval.status === "approved") {
+      showMessage($("host-reply"), "ok", `The host approved “${request.title}”.${message}`);
+    } else if (request.approval.status === "rejected") {
+      showMessage($("host-reply"), "error", `The host couldn't take “${request.title}”.${message}`);
+    }
+  }
+
+  function showQuota(quota) {
+    const line = $("quota");
+    if (!quota || quota.requestsAllowed === null || quota.requestsAllowed === undefined) {
+      line.hidden = true;
+      return;
+    }
+    const period = /^\d{4}-\d{2}$/.test(quota.currentPeriod || "") ? "this month" : "tonight";
+    line.textContent = `${quota.requestsRemaining} of ${quota.requestsAllowed} requests left ${period}.`;
+    line.hidden = false;
+  }
+
   // ----- the live connection -----
 
   const status = $("connection-status");
@@ -124,8 +149,11 @@
   connection.on("queue:insert", onItemEvent);
   connection.on("queue:update", onItemEvent);
   connection.on("queue:reorder", onReorder);
+  connection.on("initial_data", (data) => showQuota(data && data.quota));
+  connection.on("quota_update", (event) => showQuota(event && event.quota));
+  connection.on("request:update", onOwnRequestUpdate);
   // Events this page has no use for, registered so the client does not warn about them.
-  for (const name of ["initial_data", "request:update", "quota_update", "playerStateUpdate", "playerCommand", "venueSettings"]) {
+  for (const name of ["playerStateUpdate", "playerCommand", "venueSettings"]) {
     connection.on(name, () => {});
   }
 
@@ -197,9 +225,11 @@
 
       if (reply.ok) {
         const item = reply.data.item || reply.data;
-        showMessage(result, "ok", item.position > 0
-          ? `Requested “${item.title}”. You're number ${item.position} in the queue.`
-          : `Requested “${item.title}”.`);
+        showMessage(result, "ok", item.status === "pending"
+          ? `Requested “${item.title}”. The host will look at it shortly.`
+          : item.position > 0
+            ? `Requested “${item.title}”. You're number ${item.position} in the queue.`
+            : `Requested “${item.title}”.`);
         form.artist.value = "";
         form.title.value = "";
         idempotencyKey = newId();
