@@ -55,7 +55,15 @@ public sealed class QueueEntry
     /// <summary>Its answer, in a venue that approves requests; null elsewhere.</summary>
     public ApprovalState? Approval { get; set; }
 
-    /// <summary>The quota period it counts in (its patron's tier's night or month); null when it counts in none.</summary>
+    /// <summary>A patron's own request: it counts in their quota (a host's on-behalf request does not).</summary>
+    public bool CountsInQuota { get; set; }
+
+    /// <summary>The night and month it was counted in, so a rejection gives it back to those and no others.</summary>
+    public string? QuotaNight { get; set; }
+
+    public string? QuotaMonth { get; set; }
+
+    /// <summary>The period of its patron's tier when it was made (a night or a month); null when no tier applied.</summary>
     public string? QuotaPeriod { get; set; }
 
     /// <summary>The key that makes two requests the same song (video id, else artist and title, any case).</summary>

@@ -1,9 +1,18 @@
 namespace Singr.Grains.Queue;
 
-/// <summary>How many requests a patron has made in one quota period at a venue.</summary>
+/// <summary>
+/// How many requests a patron has made at a venue tonight and this month. Both are counted whatever the patron's
+/// tier, so a tier changed mid-period (nightly to monthly, or none to some) still sees what was already asked for.
+/// </summary>
 public sealed class QuotaUsage
 {
-    public string Period { get; set; } = string.Empty;
+    /// <summary>The night counted (<c>2026-11-21</c>).</summary>
+    public string Night { get; set; } = string.Empty;
 
-    public int Used { get; set; }
+    public int NightUsed { get; set; }
+
+    /// <summary>The month counted (<c>2026-11</c>).</summary>
+    public string Month { get; set; } = string.Empty;
+
+    public int MonthUsed { get; set; }
 }

@@ -117,6 +117,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var entry = NewEntry(command, cost, now);
         if (!command.ByHost)
         {
+            entry.CountsInQuota = true;
             entry.QuotaPeriod = QuotaOf(command.Patron.Key, command.Patron.UserId, now).CurrentPeriod;
             if (State.Settings.ApprovalRequired)
             {

@@ -99,41 +99,60 @@ public sealed partial class VenueGrain : IVenueQuotaGrain
         }
 
         var period = QuotaPeriods.Label(tier.Period, LocalTime(now));
-        var used = State.QuotaUsage.TryGetValue(patronKey, out var usage) && usage.Period == period ? usage.Used : 0;
+        var used = !State.QuotaUsage.TryGetValue(patronKey, out var usage) ? 0
+            : tier.Period == QuotaPeriods.Month ? (usage.Month == period ? usage.MonthUsed : 0)
+            : usage.Night == period ? usage.NightUsed : 0;
         return new RequestQuota(tier.RequestsAllowed, used, Math.Max(0, tier.RequestsAllowed - used), period, tier.Name);
     }
 
-    /// <summary>Counts an accepted request in the period it was made in, and forgets counts of periods gone by.</summary>
+    /// <summary>Counts an accepted request in its night and its month, and forgets patrons with neither current.</summary>
     private void CountInQuota(QueueEntry entry, DateTimeOffset now)
     {
-        if (entry.QuotaPeriod is not { } period)
+        if (!entry.CountsInQuota)
         {
             return;
         }
 
         var local = LocalTime(now);
-        var current = QuotaPeriods.All.Select(p => QuotaPeriods.Label(p, local)).ToHashSet();
-        foreach (var stale in State.QuotaUsage.Where(u => !current.Contains(u.Value.Period)).Select(u => u.Key).ToList())
+        var (night, month) = (QuotaPeriods.Label(QuotaPeriods.Night, local), QuotaPeriods.Label(QuotaPeriods.Month, local));
+        foreach (var stale in State.QuotaUsage.Where(u => u.Value.Night != night && u.Value.Month != month).Select(u => u.Key).ToList())
         {
             State.QuotaUsage.Remove(stale);
         }
 
-        if (!State.QuotaUsage.TryGetValue(entry.PatronKey, out var usage) || usage.Period != period)
+        var usage = State.QuotaUsage.TryGetValue(entry.PatronKey, out var known) ? known : State.QuotaUsage[entry.PatronKey] = new QuotaUsage();
+        if (usage.Night != night)
         {
-            usage = new QuotaUsage { Period = period };
-            State.QuotaUsage[entry.PatronKey] = usage;
+            (usage.Night, usage.NightUsed) = (night, 0);
         }
 
-        usage.Used++;
+        if (usage.Month != month)
+        {
+            (usage.Month, usage.MonthUsed) = (month, 0);
+        }
+
+        usage.NightUsed++;
+        usage.MonthUsed++;
+        entry.QuotaNight = night;
+        entry.QuotaMonth = month;
     }
 
-    /// <summary>Returns a request's count to its period, if that period is still being counted.</summary>
+    /// <summary>Returns a request's count to its night and month, where those are still being counted.</summary>
     private void GiveQuotaBack(QueueEntry entry)
     {
-        if (entry.QuotaPeriod is { } period && State.QuotaUsage.TryGetValue(entry.PatronKey, out var usage)
-            && usage.Period == period && usage.Used > 0)
+        if (!entry.CountsInQuota || !State.QuotaUsage.TryGetValue(entry.PatronKey, out var usage))
         {
-            usage.Used--;
+            return;
+        }
+
+        if (usage.Night == entry.QuotaNight && usage.NightUsed > 0)
+        {
+            usage.NightUsed--;
+        }
+
+        if (usage.Month == entry.QuotaMonth && usage.MonthUsed > 0)
+        {
+            usage.MonthUsed--;
         }
     }
 
