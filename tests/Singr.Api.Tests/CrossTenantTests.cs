@@ -49,8 +49,8 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         new("GET /v1/customer/requests/recent?venueId", t => $"/v1/customer/requests/recent?venueId={t.Venue}", _ => null),
         new("GET /v1/customer/requests/{id}", t => $"/v1/customer/requests/{t.QueueItemId}", _ => null),
         new("PATCH /v1/customer/requests/{id}/process", t => $"/v1/customer/requests/{t.QueueItemId}/process", _ => new { processed = true }),
-        new("DELETE /v1/customer/requests?venueId", t => $"/v1/customer/requests?venueId={t.Venue}", _ => null),
         new("DELETE /v1/customer/requests/{id}", t => $"/v1/customer/requests/{t.QueueItemId}", _ => null),
+        new("DELETE /v1/customer/requests?venueId", t => $"/v1/customer/requests?venueId={t.Venue}", _ => null),
         new("DELETE /v1/venues/{venueId}", t => $"/v1/venues/{t.Venue}", _ => null),
     ];
 
