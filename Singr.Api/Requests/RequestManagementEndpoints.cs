@@ -22,6 +22,9 @@ public static class RequestManagementEndpoints
         var requests = endpoints.MapGroup("/v1/customer/requests").WithTags("Requests");
         requests.MapGet("/", ListAsync)
             .WithSummary("The organisation's requests, newest first, by venueId, processed, status, startDate/endDate and search, a page at a time")
+            .WithDescription("Query: venueId (slug), processed (true/false), status (pending, queued, playing, played, skipped, removed, failed, rejected), "
+                + "startDate and endDate (ISO 8601, inclusive, over when each was requested), search (at most 200 characters, artist or title, any case), "
+                + "page and limit (20 by default, at most 100).")
             .ProducesEnvelope<Page<ManagedRequest>>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireRateLimiting(RateLimitPolicies.CustomerApi)
@@ -67,6 +70,8 @@ public static class RequestManagementEndpoints
             .RequireOrganisationRequest();
         requests.MapDelete("/", DeleteMatchingAsync)
             .WithSummary("Clear the finished requests matching venueId, processed, status and startDate/endDate; waiting ones are kept and counted (5 an hour per organisation)")
+            .WithDescription("The same filters as the list, but no search. Requests still waiting (awaiting approval, queued, playing) are never cleared in bulk: "
+                + "they are counted in stillWaiting; delete them one by one. Limited to 5 an hour for the whole organisation (429 RATE_LIMITED with Retry-After).")
             .ProducesEnvelope<RequestsDeleted>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireRateLimiting(RateLimitPolicies.CustomerRequestsBulkDelete)
