@@ -73,6 +73,7 @@ public static class SingrApplication
             builder.Services.AddSingleton<AuditLog>();
             builder.Services.AddSingleton<CreditLedger>();
             builder.Services.AddSingleton<RequestHistory>();
+            builder.Services.AddSingleton<RequestBook>();
             builder.Services.AddSingrHubs(builder.Configuration);
         }
 
@@ -113,6 +114,7 @@ public static class SingrApplication
             app.MapPlayerAuthorityEndpoints();
             app.MapCreditEndpoints();
             app.MapRequestHistoryEndpoints();
+            app.MapRequestManagementEndpoints();
             app.MapSingrHubs();
         }
 

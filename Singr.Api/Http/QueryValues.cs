@@ -25,6 +25,26 @@ public static class QueryValues
         return fallback;
     }
 
+    /// <summary><c>true</c> or <c>false</c> (any case); null when absent.</summary>
+    public static bool? Flag(HttpRequest request, string name, List<ApiErrorDetail> problems)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(problems);
+        var text = request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        problems.Add(new ApiErrorDetail(name, "true or false."));
+        return null;
+    }
+
     /// <summary>An ISO 8601 time, UTC unless it says otherwise; null when absent.</summary>
     public static DateTimeOffset? Time(HttpRequest request, string name, List<ApiErrorDetail> problems)
     {

@@ -35,6 +35,9 @@ public sealed class RateLimitOptions
 
     public FixedWindowLimit CustomerSongDbImport { get; set; } = FixedWindowLimit.Of(10, TimeSpan.FromHours(1));
 
+    /// <summary>Clearing requests by filter: the seed's 5 an hour, per organisation.</summary>
+    public FixedWindowLimit CustomerRequestsBulkDelete { get; set; } = FixedWindowLimit.Of(5, TimeSpan.FromHours(1));
+
     public FixedWindowLimit AdminApi { get; set; } = FixedWindowLimit.Of(200, TimeSpan.FromMinutes(1));
 
     /// <summary>Every policy name of <see cref="RateLimitPolicies"/> with its limit.</summary>
@@ -53,6 +56,7 @@ public sealed class RateLimitOptions
         [RateLimitPolicies.SingerQuickRequest] = SingerQuickRequest,
         [RateLimitPolicies.CustomerApi] = CustomerApi,
         [RateLimitPolicies.CustomerSongDbImport] = CustomerSongDbImport,
+        [RateLimitPolicies.CustomerRequestsBulkDelete] = CustomerRequestsBulkDelete,
         [RateLimitPolicies.AdminApi] = AdminApi,
     };
 }

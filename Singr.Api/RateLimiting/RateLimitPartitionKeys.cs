@@ -5,7 +5,8 @@ namespace Singr.Api.RateLimiting;
 
 /// <summary>
 /// Whose counter a request uses: the signed-in user's (or guest's) <c>sub</c>, else the client address, prefixed with
-/// the policy so that policies never share a counter.
+/// the policy so that policies never share a counter. Policies counted per organisation use the token's active
+/// organisation instead of its user, when it has one.
 /// </summary>
 public static class RateLimitPartitionKeys
 {
@@ -15,6 +16,13 @@ public static class RateLimitPartitionKeys
     public static string For(string policy, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (RateLimitPolicies.PartitionedByOrganisation.Contains(policy)
+            && context.User.Identity?.IsAuthenticated == true
+            && context.User.FindFirstValue(SingrClaims.CustomerId) is { Length: > 0 } customerId)
+        {
+            return $"{policy}|customer:{customerId}";
+        }
+
         if (!RateLimitPolicies.PartitionedByAddressOnly.Contains(policy)
             && context.User.Identity?.IsAuthenticated == true
             && context.User.FindFirstValue(SingrClaims.Subject) is { Length: > 0 } subject)

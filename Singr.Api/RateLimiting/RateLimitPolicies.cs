@@ -19,6 +19,7 @@ public static class RateLimitPolicies
     public const string SingerQuickRequest = "singer-quick-request";
     public const string CustomerApi = "customer-api";
     public const string CustomerSongDbImport = "customer-songdb-import";
+    public const string CustomerRequestsBulkDelete = "customer-requests-bulk-delete";
     public const string AdminApi = "admin-api";
 
     /// <summary>
@@ -26,4 +27,10 @@ public static class RateLimitPolicies
     /// token (any user's, or a fresh guest's) must not buy a new allowance of password guesses or sign-ups.
     /// </summary>
     public static readonly IReadOnlySet<string> PartitionedByAddressOnly = new HashSet<string>(StringComparer.Ordinal) { AuthSignIn, AuthRegister };
+
+    /// <summary>
+    /// Counted per organisation the token acts for, whichever member calls: these limit what an organisation does to
+    /// its own data (clearing its requests), so a team of five must not get five allowances.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PartitionedByOrganisation = new HashSet<string>(StringComparer.Ordinal) { CustomerRequestsBulkDelete };
 }

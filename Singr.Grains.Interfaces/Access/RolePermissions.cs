@@ -45,4 +45,10 @@ public static class RolePermissions
         role is not null && ByRole.TryGetValue(role, out var permissions) ? permissions : FrozenSet<string>.Empty;
 
     public static bool Grants(string? role, string permission) => For(role).Contains(permission);
+
+    /// <summary>
+    /// Whether the role may see a patron's contact details (their account's email) on a request: owners and managers
+    /// may follow up with a patron; staff running the night see names only.
+    /// </summary>
+    public static bool SeesPatronContact(string? role) => role is Roles.CustomerOwner or Roles.CustomerManager;
 }

@@ -44,6 +44,13 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         new("POST /v1/venues/{venueId}/player/commands", t => $"/v1/venues/{t.Venue}/player/commands", _ => new { command = "pause" }),
         new("POST /v1/venues/{venueId}/credits", t => $"/v1/venues/{t.Venue}/credits", t => new { userId = t.MemberId, amount = 1, type = "ADDED", reason = "test" }),
         new("POST /v1/venues/{venueId}/close", t => $"/v1/venues/{t.Venue}/close", _ => null),
+        new("GET /v1/customer/requests?venueId", t => $"/v1/customer/requests?venueId={t.Venue}", _ => null),
+        new("GET /v1/customer/requests/stats?venueId", t => $"/v1/customer/requests/stats?venueId={t.Venue}", _ => null),
+        new("GET /v1/customer/requests/recent?venueId", t => $"/v1/customer/requests/recent?venueId={t.Venue}", _ => null),
+        new("GET /v1/customer/requests/{id}", t => $"/v1/customer/requests/{t.QueueItemId}", _ => null),
+        new("PATCH /v1/customer/requests/{id}/process", t => $"/v1/customer/requests/{t.QueueItemId}/process", _ => new { processed = true }),
+        new("DELETE /v1/customer/requests/{id}", t => $"/v1/customer/requests/{t.QueueItemId}", _ => null),
+        new("DELETE /v1/customer/requests?venueId", t => $"/v1/customer/requests?venueId={t.Venue}", _ => null),
         new("DELETE /v1/venues/{venueId}", t => $"/v1/venues/{t.Venue}", _ => null),
     ];
 
@@ -67,11 +74,13 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         var bMembers = await b.Owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/customer/members");
         var bPlayers = await b.Owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{b.Venue}/players");
         var bInvitations = await b.Owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/customer/invitations");
+        var bRequest = await b.Owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/customer/requests/{b.QueueItemId}");
         Assert.Equal("Venue b", bVenues.GetProperty("items")[0].GetProperty("name").GetString());
         Assert.Equal(2, bMembers.GetArrayLength());
         Assert.Equal("customer_staff", bMembers[1].GetProperty("role").GetString());
         Assert.True(bPlayers[0].GetProperty("active").GetBoolean());
         Assert.Equal(1, bInvitations.GetArrayLength());
+        Assert.Equal((false, "queued"), (bRequest.GetProperty("processed").GetBoolean(), bRequest.GetProperty("status").GetString()));
     }
 
     [Fact]

@@ -184,6 +184,53 @@ public sealed class RateLimitTests(ApiDatabaseFixture fixture) : IClassFixture<A
         Assert.Equal("auth-register|address:203.0.113.20", RateLimitPartitionKeys.For(RateLimitPolicies.AuthRegister, context));
     }
 
+    [Fact]
+    public void Clearing_requests_is_counted_per_organisation_the_token_acts_for()
+    {
+        var member = ContextFrom("203.0.113.22", subject: "3f2c1d9e-0000-4000-8000-000000000002");
+        var acting = ContextFrom("203.0.113.22", subject: "3f2c1d9e-0000-4000-8000-000000000002");
+        ((ClaimsIdentity)acting.User.Identity!).AddClaim(new Claim(SingrClaims.CustomerId, "7a7a7a7a-0000-4000-8000-000000000007"));
+
+        Assert.Equal("customer-requests-bulk-delete|customer:7a7a7a7a-0000-4000-8000-000000000007",
+            RateLimitPartitionKeys.For(RateLimitPolicies.CustomerRequestsBulkDelete, acting));
+        Assert.Equal("customer-api|user:3f2c1d9e-0000-4000-8000-000000000002", RateLimitPartitionKeys.For(RateLimitPolicies.CustomerApi, acting));
+        Assert.Equal("customer-requests-bulk-delete|user:3f2c1d9e-0000-4000-8000-000000000002",
+            RateLimitPartitionKeys.For(RateLimitPolicies.CustomerRequestsBulkDelete, member));
+    }
+
+    [Fact]
+    public async Task The_sixth_clearing_of_requests_in_an_hour_is_refused_for_the_whole_organisation_and_only_for_it()
+    {
+        await using var app = new SingrApiFactory(fixture.Database);
+        await using var factory = app.WithWebHostBuilder(builder =>
+            builder.UseSetting($"{RateLimitOptions.SectionName}:{nameof(RateLimitOptions.CustomerRequestsBulkDelete)}:PermitLimit", "5"));
+        using var client = factory.CreateClient();
+        var (owner, customerId) = await ApiUser.RegisterOwnerAsync(client);
+        var manager = await ApiUser.RegisterAsync(client, "manager");
+        await owner.AddMemberAsync(manager, customerId, "customer_manager");
+        await owner.CreateVenueAsync();
+        var (other, _) = await ApiUser.RegisterOwnerAsync(client, "other");
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var host in new[] { owner, manager, owner, manager, owner })
+        {
+            using var cleared = await host.SendAsync(HttpMethod.Delete, "/v1/customer/requests");
+            statuses.Add(cleared.StatusCode);
+        }
+
+        using var sixth = await manager.SendAsync(HttpMethod.Delete, "/v1/customer/requests");
+        var error = await EnvelopeJson.ErrorOfAsync(sixth);
+        using var reading = await owner.SendAsync(HttpMethod.Get, "/v1/customer/requests");
+        using var otherOrganisation = await other.SendAsync(HttpMethod.Delete, "/v1/customer/requests");
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 5), statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
+        Assert.Equal("RATE_LIMITED", error.GetProperty("code").GetString());
+        Assert.InRange(sixth.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.OK, reading.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherOrganisation.StatusCode);
+    }
+
     [Theory]
     [InlineData("203.0.113.21", "customer-api|address:203.0.113.21")]
     [InlineData("::ffff:203.0.113.21", "customer-api|address:203.0.113.21")]
@@ -207,6 +254,7 @@ public sealed class RateLimitTests(ApiDatabaseFixture fixture) : IClassFixture<A
         Assert.Equal((60, TimeSpan.FromMinutes(1)), Of(limits[RateLimitPolicies.PublicSongsSearch]));
         Assert.Equal((100, TimeSpan.FromMinutes(1)), Of(limits[RateLimitPolicies.CustomerApi]));
         Assert.Equal((200, TimeSpan.FromMinutes(1)), Of(limits[RateLimitPolicies.AdminApi]));
+        Assert.Equal((5, TimeSpan.FromHours(1)), Of(limits[RateLimitPolicies.CustomerRequestsBulkDelete]));
 
         static (int, TimeSpan) Of(FixedWindowLimit limit) => (limit.PermitLimit, limit.Window);
     }

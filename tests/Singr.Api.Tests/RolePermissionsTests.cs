@@ -35,4 +35,14 @@ public sealed class RolePermissionsTests
     [InlineData(Roles.Player, Permissions.VenuesRead, false)]
     public void Each_role_carries_what_its_job_needs_and_no_more(string role, string permission, bool granted) =>
         Assert.Equal(granted, RolePermissions.Grants(role, permission));
+
+    [Theory]
+    [InlineData(Roles.CustomerOwner, true)]
+    [InlineData(Roles.CustomerManager, true)]
+    [InlineData(Roles.CustomerStaff, false)]
+    [InlineData(Roles.Admin, false)]
+    [InlineData(Roles.Singer, false)]
+    [InlineData(null, false)]
+    public void Only_owners_and_managers_see_a_patrons_contact_details(string? role, bool sees) =>
+        Assert.Equal(sees, RolePermissions.SeesPatronContact(role));
 }

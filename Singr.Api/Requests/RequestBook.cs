@@ -1,0 +1,235 @@
+using Npgsql;
+using NpgsqlTypes;
+using Singr.Api.Http;
+using Singr.Api.Venues;
+using Singr.Grains.Interfaces.Requests;
+
+namespace Singr.Api.Requests;
+
+/// <summary>
+/// Reads the song request projection the venue grains write, as hosts manage it: every query is scoped to one
+/// organisation's live venues and never shows a deleted request.
+/// </summary>
+public sealed class RequestBook(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        """
+        r.id, r.venue_id, v.slug, v.name, v.customer_id, r.kind, r.title, r.artist, r.key_change, r.notes, r.singer_name,
+        r.requested_by_name, r.patron_user_id, r.status, r.credits_cost, r.priority, r.created_at, r.processed, r.processed_at,
+        r.approval_status, r.accepted_by, r.accepted_by_name, r.accepted_at, r.responded_by, r.responded_by_name, r.responded_at,
+        r.response_message, r.patron_reply, r.replied_at
+        """;
+
+    private const string From = "FROM song_requests r JOIN venues v ON v.id = r.venue_id";
+
+    /// <summary>The organisation ($1) and optionally one of its venues ($2): live requests at live venues only.</summary>
+    private const string Where =
+        "WHERE v.customer_id = $1 AND v.deleted_at IS NULL AND r.deleted_at IS NULL AND ($2::uuid IS NULL OR r.venue_id = $2)";
+
+    private const string Scope = $"{From} {Where}";
+
+    /// <summary>$3–$7 after <see cref="Scope"/>'s $1–$2.</summary>
+    private const string Filters =
+        """
+        AND ($3::boolean IS NULL OR r.processed = $3)
+        AND ($4::text IS NULL OR r.status = $4)
+        AND ($5::timestamptz IS NULL OR r.created_at >= $5)
+        AND ($6::timestamptz IS NULL OR r.created_at <= $6)
+        AND ($7::text IS NULL OR r.title ILIKE $7 OR r.artist ILIKE $7)
+        """;
+
+    /// <summary>Midnight to midnight of the day <c>$3</c> falls on, in the venue's own timezone.</summary>
+    private const string StatsSql =
+        $"""
+        SELECT count(*),
+               count(*) FILTER (WHERE NOT r.processed),
+               count(*) FILTER (WHERE r.processed),
+               count(*) FILTER (WHERE r.created_at >= date_trunc('day', $3::timestamptz AT TIME ZONE v.timezone) AT TIME ZONE v.timezone
+                                  AND r.created_at < (date_trunc('day', $3::timestamptz AT TIME ZONE v.timezone) + interval '1 day') AT TIME ZONE v.timezone)
+        {Scope}
+        """;
+
+    private const string RecentSql = $"SELECT {Columns} {Scope} AND NOT r.processed ORDER BY r.created_at DESC, r.id DESC LIMIT $3";
+
+    private const string OneSql = $"SELECT {Columns}, u.email {From} LEFT JOIN users u ON u.id = r.patron_user_id {Where} AND r.id = $3";
+
+    private const string OwnedSql =
+        """
+        SELECT r.id, r.venue_id FROM song_requests r JOIN venues v ON v.id = r.venue_id
+        WHERE r.id = ANY($1) AND v.customer_id = $2 AND v.deleted_at IS NULL AND r.deleted_at IS NULL
+        """;
+
+    private const string VenuesSql = "SELECT id FROM venues WHERE customer_id = $1 AND deleted_at IS NULL ORDER BY id";
+
+    /// <summary>A page of the organisation's requests that match, newest first.</summary>
+    public async Task<Page<ManagedRequest>> ListAsync(
+        Guid customerId, Guid? venueId, RequestFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Command($"SELECT count(*) {Scope} {Filters}", FilterParameters(customerId, venueId, filter)));
+        batch.BatchCommands.Add(Command(
+            $"SELECT {Columns} {Scope} {Filters} ORDER BY r.created_at DESC, r.id DESC LIMIT $8 OFFSET $9",
+            [.. FilterParameters(customerId, venueId, filter), new() { Value = page.Limit }, new() { Value = page.Offset }]));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken);
+        var items = new List<ManagedRequest>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(Read(reader));
+        }
+
+        return page.Of(items, total);
+    }
+
+    public async Task<RequestStats> StatsAsync(Guid customerId, Guid? venueId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(StatsSql);
+        command.Parameters.AddRange((NpgsqlParameter[])[Uuid(customerId), Uuid(venueId), new NpgsqlParameter { Value = now.ToUniversalTime() }]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new RequestStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    /// <summary>The newest requests not processed yet.</summary>
+    public async Task<IReadOnlyList<ManagedRequest>> RecentAsync(Guid customerId, Guid? venueId, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(RecentSql);
+        command.Parameters.AddRange((NpgsqlParameter[])[Uuid(customerId), Uuid(venueId), new NpgsqlParameter { Value = limit }]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<ManagedRequest>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(Read(reader));
+        }
+
+        return items;
+    }
+
+    /// <summary>One of the organisation's requests, with the patron's account email when <paramref name="withContact"/>.</summary>
+    public async Task<ManagedRequest?> GetAsync(Guid customerId, Guid requestId, bool withContact, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(OneSql);
+        command.Parameters.AddRange((NpgsqlParameter[])[Uuid(customerId), Uuid(null), Uuid(requestId)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var request = Read(reader);
+        return withContact ? request with { SingerEmail = NullableString(reader, 29) } : request;
+    }
+
+    /// <summary>
+    /// The venue (internal id) of each of <paramref name="requestIds"/> that is a live request of the organisation; ids
+    /// that are unknown, deleted or another organisation's are missing from the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Guid>> VenuesOfAsync(Guid customerId, IReadOnlyCollection<Guid> requestIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requestIds);
+        await using var command = dataSource.CreateCommand(OwnedSql);
+        command.Parameters.AddRange((NpgsqlParameter[])[
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid, Value = requestIds.ToArray() },
+            Uuid(customerId)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var venues = new Dictionary<Guid, Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            venues[reader.GetGuid(0)] = reader.GetGuid(1);
+        }
+
+        return venues;
+    }
+
+    /// <summary>The internal ids of the organisation's live venues.</summary>
+    public async Task<IReadOnlyList<Guid>> VenuesOfAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(VenuesSql);
+        command.Parameters.Add(Uuid(customerId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var venues = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            venues.Add(reader.GetGuid(0));
+        }
+
+        return venues;
+    }
+
+    private static NpgsqlParameter[] FilterParameters(Guid customerId, Guid? venueId, RequestFilter filter) =>
+    [
+        Uuid(customerId),
+        Uuid(venueId),
+        new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = (object?)filter.Processed ?? DBNull.Value },
+        Text(filter.Status),
+        Time(filter.From),
+        Time(filter.To),
+        Text(filter.Search is null ? null : $"%{EscapeLike(filter.Search)}%"),
+    ];
+
+    private static ManagedRequest Read(NpgsqlDataReader reader)
+    {
+        var venue = new VenueRef(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4));
+        var approval = reader.IsDBNull(19)
+            ? null
+            : new RequestApproval(
+                reader.GetString(19),
+                NullableGuid(reader, 20),
+                NullableString(reader, 21),
+                NullableTime(reader, 22),
+                NullableGuid(reader, 23),
+                NullableString(reader, 24),
+                NullableTime(reader, 25),
+                NullableString(reader, 26),
+                NullableString(reader, 27),
+                NullableTime(reader, 28));
+        var view = new RequestView(
+            reader.GetGuid(0),
+            venue.Id,
+            reader.GetString(5),
+            reader.GetString(6),
+            NullableString(reader, 7),
+            reader.GetInt32(8),
+            NullableString(reader, 9),
+            NullableString(reader, 10),
+            reader.GetString(11),
+            NullableGuid(reader, 12),
+            reader.GetString(13),
+            reader.GetInt32(14),
+            reader.GetBoolean(15),
+            reader.GetFieldValue<DateTimeOffset>(16),
+            reader.GetBoolean(17),
+            NullableTime(reader, 18),
+            approval);
+        return ManagedRequest.From(view, venue);
+    }
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static Guid? NullableGuid(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetGuid(ordinal);
+
+    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private static NpgsqlBatchCommand Command(string sql, NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter Uuid(Guid? value) => new() { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter Time(DateTimeOffset? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)value?.ToUniversalTime() ?? DBNull.Value };
+
+    /// <summary>Makes <c>%</c>, <c>_</c> and <c>\</c> match themselves (LIKE's default escape is the backslash).</summary>
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+}

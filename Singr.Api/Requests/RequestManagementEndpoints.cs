@@ -1,0 +1,261 @@
+using Singr.Api.Access;
+using Singr.Api.Http;
+using Singr.Api.RateLimiting;
+using Singr.Api.Venues;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Requests;
+using Singr.Grains.Interfaces.Runtime;
+
+namespace Singr.Api.Requests;
+
+/// <summary>
+/// <c>/v1/customer/requests</c>: hosts list, count, process and clear the requests of their organisation's venues.
+/// Reads come from the projection (<see cref="RequestBook"/>); every change is the venue grain's.
+/// </summary>
+public static class RequestManagementEndpoints
+{
+    public const int DefaultRecent = 10;
+    public const int MaxRecent = 50;
+
+    public static IEndpointRouteBuilder MapRequestManagementEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var requests = endpoints.MapGroup("/v1/customer/requests").WithTags("Requests");
+        requests.MapGet("/", ListAsync)
+            .WithSummary("The organisation's requests, newest first, by venueId, processed, status, startDate/endDate and search, a page at a time")
+            .WithDescription("Query: venueId (slug), processed (true/false), status (pending, queued, playing, played, skipped, removed, failed, rejected), "
+                + "startDate and endDate (ISO 8601, inclusive, over when each was requested), search (at most 200 characters, artist or title, any case), "
+                + "page and limit (20 by default, at most 100).")
+            .ProducesEnvelope<Page<ManagedRequest>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsRead);
+        requests.MapGet("/stats", StatsAsync)
+            .WithSummary("How many requests, pending and processed, and how many today (each venue's own day), for the organisation or one venue")
+            .ProducesEnvelope<RequestStats>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsRead);
+        requests.MapGet("/recent", RecentAsync)
+            .WithSummary("The newest requests not processed yet (limit 1–50, default 10); singerName is Guest when none was given")
+            .ProducesEnvelope<IReadOnlyList<ManagedRequest>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsRead);
+        requests.MapGet("/{id}", GetAsync)
+            .WithSummary("One request; singerEmail (the patron's account email) for owners and managers only")
+            .ProducesEnvelope<ManagedRequest>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsRead)
+            .RequireOrganisationRequest();
+        requests.MapPatch("/{id}/process", ProcessAsync)
+            .WithSummary("Mark a request processed (dealt with) or not")
+            .ProducesEnvelope<ManagedRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsProcess)
+            .RequireOrganisationRequest();
+        requests.MapPost("/bulk/process", BulkProcessAsync)
+            .WithSummary("Mark 1–100 requests processed or not: all of them, or none when any id is not the organisation's")
+            .ProducesEnvelope<BulkProcessed>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsProcess);
+        requests.MapDelete("/{id}", DeleteAsync)
+            .WithSummary("Delete a request from the host's lists; one still waiting leaves the queue first (409 REQUEST_PLAYING while it plays)")
+            .ProducesEnvelope<ManagedRequest>()
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireCustomerPermission(Permissions.RequestsProcess)
+            .RequireOrganisationRequest();
+        requests.MapDelete("/", DeleteMatchingAsync)
+            .WithSummary("Clear the finished requests matching venueId, processed, status and startDate/endDate; waiting ones are kept and counted (5 an hour per organisation)")
+            .WithDescription("The same filters as the list, but no search. Requests still waiting (awaiting approval, queued, playing) are never cleared in bulk: "
+                + "they are counted in stillWaiting; delete them one by one. Limited to 5 an hour for the whole organisation (429 RATE_LIMITED with Retry-After).")
+            .ProducesEnvelope<RequestsDeleted>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimitPolicies.CustomerRequestsBulkDelete)
+            .RequireCustomerPermission(Permissions.RequestsProcess);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(string? venueId, HttpContext context, VenueDirectory venues, RequestBook book, CancellationToken cancellationToken)
+    {
+        var problems = new List<ApiErrorDetail>();
+        var filter = RequestFilter.Parse(context.Request, problems);
+        var page = PageRequest.Parse(context.Request, problems);
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var (venue, missing) = await VenueInScopeAsync(venueId, context, venues, cancellationToken);
+        return missing ?? ApiResults.Success(context, await book.ListAsync(CustomerContext.Of(context).CustomerId, venue?.Id, filter, page, cancellationToken));
+    }
+
+    private static async Task<IResult> StatsAsync(
+        string? venueId, HttpContext context, VenueDirectory venues, RequestBook book, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (venue, missing) = await VenueInScopeAsync(venueId, context, venues, cancellationToken);
+        return missing ?? ApiResults.Success(
+            context, await book.StatsAsync(CustomerContext.Of(context).CustomerId, venue?.Id, clock.GetUtcNow(), cancellationToken));
+    }
+
+    private static async Task<IResult> RecentAsync(string? venueId, HttpContext context, VenueDirectory venues, RequestBook book, CancellationToken cancellationToken)
+    {
+        var problems = new List<ApiErrorDetail>();
+        var limit = QueryValues.WholeNumber(context.Request, "limit", DefaultRecent, 1, MaxRecent, problems);
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var (venue, missing) = await VenueInScopeAsync(venueId, context, venues, cancellationToken);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        var recent = await book.RecentAsync(CustomerContext.Of(context).CustomerId, venue?.Id, limit, cancellationToken);
+        return ApiResults.Success(context, recent.Select(r => r with { SingerName = r.SingerName ?? "Guest" }).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, RequestBook book, CancellationToken cancellationToken)
+    {
+        var customer = CustomerContext.Of(context);
+        var request = await book.GetAsync(
+            customer.CustomerId, OrganisationRequest.Of(context).RequestId, RolePermissions.SeesPatronContact(customer.Member.Role), cancellationToken);
+        return request is null
+            ? ApiResults.Failure(context, StatusCodes.Status404NotFound, RequestErrors.NotFound())
+            : ApiResults.Success(context, request);
+    }
+
+    private static async Task<IResult> ProcessAsync(string id, ProcessRequestBody body, HttpContext context, IGrainFactory grains)
+    {
+        if (body.Processed is not { } processed)
+        {
+            return ApiResults.ValidationFailed(context, [new ApiErrorDetail("processed", "true to mark the request processed, false to mark it not.")]);
+        }
+
+        var location = OrganisationRequest.Of(context);
+        var marked = await grains.GetGrain<IVenueRequestsGrain>(location.Venue.Id)
+            .MarkProcessed(new MarkRequestsProcessed([location.RequestId], processed, CustomerContext.Of(context).Stamp(context)));
+        var view = marked.Value?.FirstOrDefault(r => r.Id == location.RequestId);
+        return RequestOutcomes.Result(context, new Outcome<RequestView>(view, marked.Error ?? (view is null ? DomainErrors.RequestNotFound : null)), location.Venue);
+    }
+
+    private static async Task<IResult> BulkProcessAsync(
+        BulkProcessBody body, HttpContext context, RequestBook book, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var problems = new List<ApiErrorDetail>();
+        var ids = body.RequestIds ?? [];
+        if (ids.Count is < 1 or > MarkRequestsProcessed.MaxIds)
+        {
+            problems.Add(new ApiErrorDetail("requestIds", $"From 1 to {MarkRequestsProcessed.MaxIds} request ids."));
+        }
+        else if (ids.Distinct().Count() != ids.Count)
+        {
+            problems.Add(new ApiErrorDetail("requestIds", "Each request id at most once."));
+        }
+
+        if (body.Processed is null)
+        {
+            problems.Add(new ApiErrorDetail("processed", "true to mark the requests processed, false to mark them not."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var customer = CustomerContext.Of(context);
+        var venueOf = await book.VenuesOfAsync(customer.CustomerId, ids, cancellationToken);
+        var strangers = ids.Where(id => !venueOf.ContainsKey(id)).ToList();
+        if (strangers.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, [new ApiErrorDetail(
+                "requestIds", $"Not requests of this organisation's venues, so nothing was changed: {string.Join(", ", strangers)}.")]);
+        }
+
+        // Each venue's requests change in one grain turn; the ids were all checked first, so a refusal here means a
+        // request changed between the check and the call (deleted meanwhile).
+        var updated = 0;
+        var stamp = customer.Stamp(context);
+        foreach (var venue in ids.GroupBy(id => venueOf[id]))
+        {
+            var marked = await grains.GetGrain<IVenueRequestsGrain>(venue.Key).MarkProcessed(new MarkRequestsProcessed([.. venue], body.Processed!.Value, stamp));
+            if (marked.Error is { } error)
+            {
+                return DomainRefusals.ToResult(context, error);
+            }
+
+            updated += marked.Value!.Count;
+        }
+
+        return ApiResults.Success(context, new BulkProcessed(updated));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var location = OrganisationRequest.Of(context);
+        var deleted = await grains.GetGrain<IVenueRequestsGrain>(location.Venue.Id)
+            .DeleteRequest(new DeleteRequest(location.RequestId, CustomerContext.Of(context).Stamp(context)));
+        return RequestOutcomes.Result(context, deleted, location.Venue);
+    }
+
+    private static async Task<IResult> DeleteMatchingAsync(
+        string? venueId, HttpContext context, VenueDirectory venues, RequestBook book, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var problems = new List<ApiErrorDetail>();
+        var filter = RequestFilter.Parse(context.Request, problems);
+        if (filter.Search is not null)
+        {
+            // Refused rather than ignored: clearing more than the host searched for cannot be undone.
+            problems.Add(new ApiErrorDetail("search", "Clearing does not filter by search: use venueId, processed, status, startDate and endDate."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        var (venue, missing) = await VenueInScopeAsync(venueId, context, venues, cancellationToken);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        var customer = CustomerContext.Of(context);
+        var inScope = venue is null ? await book.VenuesOfAsync(customer.CustomerId, cancellationToken) : [venue.Id];
+        var command = new DeleteRequestsMatching(filter.Processed, filter.Status, filter.From, filter.To, customer.Stamp(context));
+        var (deleted, stillWaiting) = (0, 0);
+        foreach (var id in inScope)
+        {
+            var cleared = await grains.GetGrain<IVenueRequestsGrain>(id).DeleteRequests(command);
+            if (cleared.Error is { } error)
+            {
+                return DomainRefusals.ToResult(context, error);
+            }
+
+            deleted += cleared.Value!.Deleted;
+            stillWaiting += cleared.Value.StillWaiting;
+        }
+
+        return ApiResults.Success(context, new RequestsDeleted(deleted, stillWaiting));
+    }
+
+    /// <summary>The organisation's venue named by <c>venueId</c>, none when absent, or a 404 result when it is not one of them.</summary>
+    private static async Task<(VenueRef? Venue, IResult? Missing)> VenueInScopeAsync(
+        string? venueId, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(venueId))
+        {
+            return (null, null);
+        }
+
+        var venue = await venues.FindBySlugAsync(venueId, cancellationToken);
+        return venue is null || venue.CustomerId != CustomerContext.Of(context).CustomerId
+            ? (null, ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound()))
+            : (venue, null);
+    }
+}
