@@ -113,6 +113,7 @@ public static class SingrApplication
             app.MapPlayerAuthorityEndpoints();
             app.MapCreditEndpoints();
             app.MapRequestHistoryEndpoints();
+            app.MapRequestApprovalEndpoints();
             app.MapSingrHubs();
         }
 
