@@ -10,6 +10,7 @@ using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Requests;
 using Singr.Grains.Interfaces.Runtime;
 using Singr.Silo.Streams;
 
@@ -48,7 +49,7 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
             if (await venues.FindBySlugAsync(venue.VenueId, Context.ConnectionAborted) is { } found
                 && await grains.GetGrain<IVenueQueueGrain>(found.Id).GetQueue() is { } snapshot)
             {
-                connection.Send("pending_count_update", PendingCount(snapshot.Seq, found.Slug, snapshot.Items.Count));
+                connection.Send("pending_count_update", PendingCount(snapshot.Seq, found.Slug, snapshot.Items.Count, snapshot.AwaitingApproval));
                 await feeds.FollowAsync(connection, found.Id, found.Slug, snapshot.Seq, RequestEvents(found), Context.ConnectionAborted);
             }
         }
@@ -57,8 +58,9 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
     public override Task OnDisconnectedAsync(Exception? exception) => connections.RemoveAsync(Context.ConnectionId);
 
     /// <summary>
-    /// Queue inserts become <c>request:new</c>, queue updates <c>request:update</c> (the dashboard's events), and every
-    /// queue change a <c>pending_count_update</c> for the venue's team.
+    /// Queue inserts and new requests awaiting approval become <c>request:new</c>; queue updates and every other
+    /// change of a request (answers, replies, processing, deletion) <c>request:update</c>, with what happened as
+    /// <c>action</c>; and every change a <c>pending_count_update</c> for the venue's team.
     /// </summary>
     private static Func<StreamEvent, ValueTask<IReadOnlyList<Outgoing>>> RequestEvents(VenueRef venue) =>
         streamEvent => ValueTask.FromResult(DashboardMessages.GetValue(streamEvent, e => ToDashboardMessages(e, venue)));
@@ -67,40 +69,66 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
     {
         var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
         var messages = new List<Outgoing>();
+        var action = payload["action"]?.GetValue<string>();
         var method = streamEvent.EventType switch
         {
             VenueEvents.QueueInsert => "request:new",
             VenueEvents.QueueUpdate => "request:update",
+            VenueEvents.RequestUpdate when action == RequestActions.Created => "request:new",
+            VenueEvents.RequestUpdate => "request:update",
             _ => null,
         };
-        if (method is not null && payload["item"] is JsonObject item)
+        var request = (payload["item"] ?? payload["request"]) as JsonObject;
+        if (method is not null && (request is not null || payload["ids"] is not null))
         {
-            var request = new JsonObject
+            var outgoing = new JsonObject { ["seq"] = streamEvent.Sequence, ["venueId"] = venue.Slug };
+            if (action is not null)
             {
-                ["id"] = item["id"]?.DeepClone(),
-                ["venueId"] = venue.Slug,
-                ["venueName"] = venue.Name,
-                ["artist"] = item["artist"]?.DeepClone(),
-                ["title"] = item["title"]?.DeepClone(),
-                ["keyChange"] = item["keyChange"]?.DeepClone(),
-                ["notes"] = item["notes"]?.DeepClone(),
-                ["singerName"] = item["singerName"]?.DeepClone(),
-                ["requestedBy"] = item["requestedByName"]?.DeepClone(),
-                ["requestedAt"] = item["createdAt"]?.DeepClone(),
-                ["status"] = item["status"]?.DeepClone(),
-            };
-            var outgoing = new JsonObject { ["seq"] = streamEvent.Sequence, ["venueId"] = venue.Slug, ["request"] = request };
+                outgoing["action"] = action;
+            }
+
+            if (request is not null)
+            {
+                outgoing["request"] = DashboardRequest(request, venue);
+            }
+
+            if (payload["ids"] is { } ids)
+            {
+                outgoing["ids"] = ids.DeepClone();
+            }
+
             messages.Add(new Outgoing(method, JsonSerializer.SerializeToElement(outgoing, JsonSerializerOptions.Web)));
         }
 
         if (payload["pendingCount"]?.GetValue<int>() is { } pendingCount)
         {
-            messages.Add(new Outgoing("pending_count_update", PendingCount(streamEvent.Sequence, venue.Slug, pendingCount)));
+            messages.Add(new Outgoing("pending_count_update", PendingCount(
+                streamEvent.Sequence, venue.Slug, pendingCount, payload["awaitingApproval"]?.GetValue<int>() ?? 0)));
         }
 
         return messages;
     }
 
-    private static JsonElement PendingCount(long seq, string slug, int pendingCount) =>
-        JsonSerializer.SerializeToElement(new { seq, venueId = slug, pendingCount }, JsonSerializerOptions.Web);
+    /// <summary>A queue item or a request view in the dashboard's shape (the seed's request response, plus the workflow's fields).</summary>
+    private static JsonObject DashboardRequest(JsonObject request, VenueRef venue) => new()
+    {
+        ["id"] = request["id"]?.DeepClone(),
+        ["venueId"] = venue.Slug,
+        ["venueName"] = venue.Name,
+        ["artist"] = request["artist"]?.DeepClone(),
+        ["title"] = request["title"]?.DeepClone(),
+        ["keyChange"] = request["keyChange"]?.DeepClone(),
+        ["notes"] = request["notes"]?.DeepClone(),
+        ["singerName"] = request["singerName"]?.DeepClone(),
+        ["requestedBy"] = request["requestedByName"]?.DeepClone(),
+        ["requestedAt"] = (request["createdAt"] ?? request["requestedAt"])?.DeepClone(),
+        ["status"] = request["status"]?.DeepClone(),
+        ["processed"] = request["processed"]?.DeepClone(),
+        ["approval"] = request["approval"]?.DeepClone(),
+    };
+
+    /// <param name="pendingCount">Requests in the queue.</param>
+    /// <param name="awaitingApproval">Requests awaiting a host's answer.</param>
+    private static JsonElement PendingCount(long seq, string slug, int pendingCount, int awaitingApproval) =>
+        JsonSerializer.SerializeToElement(new { seq, venueId = slug, pendingCount, awaitingApproval }, JsonSerializerOptions.Web);
 }

@@ -1,4 +1,5 @@
 using Singr.Api.Access;
+using Singr.Grains.Interfaces.Queue;
 
 namespace Singr.Api.Hubs;
 
@@ -10,8 +11,8 @@ public static class PatronKeys
         ArgumentNullException.ThrowIfNull(caller);
         return caller.Kind switch
         {
-            CallerKind.Guest => $"guest:{caller.Subject}",
-            CallerKind.Account => $"user:{caller.UserId}",
+            CallerKind.Guest => Patron.KeyOfGuest(caller.Subject),
+            CallerKind.Account when caller.UserId is { } userId => Patron.KeyOfAccount(userId),
             _ => null,
         };
     }

@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Singr.Api.Access;
+using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Quotas;
 using Singr.Grains.Interfaces.Runtime;
 using Singr.Grains.Interfaces.Wallets;
 using Singr.Silo.Streams;
@@ -58,61 +60,85 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains)
     }
 
     /// <summary>
-    /// A venue room's view of the stream: every event, except that a player command reaches only the lease holder's
-    /// player. The caller's own requests also come as <c>request:update</c>, with a <c>quota_update</c> of their
-    /// credits; the patron key that tells them apart never leaves the server.
+    /// A venue room's view of the stream: every queue and player event, except that a player command reaches only the
+    /// lease holder's player. A patron also gets their own requests' changes as <c>request:update</c> (the host's
+    /// answers included: those reach nobody else in the room) and, after each, a <c>quota_update</c> with their credits
+    /// and request allowance. The patron key that tells them apart never leaves the server.
     /// </summary>
-    public Func<StreamEvent, ValueTask<IReadOnlyList<Outgoing>>> ForVenueRoom(Caller caller)
+    public Func<StreamEvent, ValueTask<IReadOnlyList<Outgoing>>> ForVenueRoom(Caller caller, VenueRef venue)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(venue);
         var patronKey = PatronKeys.Of(caller);
         return async streamEvent =>
         {
             var parsed = Parsed.GetValue(streamEvent, Parse);
-            if (streamEvent.EventType == VenueEvents.PlayerCommand && (caller.Kind != CallerKind.Player || parsed.CommandHolder != caller.Subject))
+            var mine = parsed.PatronKey is not null && parsed.PatronKey == patronKey;
+            switch (streamEvent.EventType)
             {
-                return [];
+                case VenueEvents.PlayerCommand when caller.Kind != CallerKind.Player || parsed.CommandHolder != caller.Subject:
+                    return [];
+                case VenueEvents.RequestUpdate when !mine:
+                    return [];
+                case VenueEvents.RequestUpdate:
+                    return [new Outgoing("request:update", parsed.Payload), await QuotaUpdateAsync(caller, venue.Slug, streamEvent.Sequence, parsed.Quota)];
+                case VenueEvents.QuotaUpdate when mine:
+                    return [await QuotaUpdateAsync(caller, venue.Slug, streamEvent.Sequence, parsed.Quota)];
+                case VenueEvents.QuotaUpdate when parsed.PolicyChanged && patronKey is not null:
+                    var quota = await grains.GetGrain<IVenueQuotaGrain>(venue.Id).GetQuota(patronKey, caller.UserId);
+                    return [await QuotaUpdateAsync(caller, venue.Slug, streamEvent.Sequence, JsonSerializer.SerializeToElement(quota, JsonSerializerOptions.Web))];
+                case VenueEvents.QuotaUpdate:
+                    return [];
             }
 
-            var message = parsed.Payload;
-            if (parsed.PatronKey is null || parsed.PatronKey != patronKey)
+            if (!mine)
             {
-                return [new Outgoing(streamEvent.EventType, message)];
+                return [new Outgoing(streamEvent.EventType, parsed.Payload)];
             }
 
-            var messages = new List<Outgoing> { new(streamEvent.EventType, message) };
+            var messages = new List<Outgoing> { new(streamEvent.EventType, parsed.Payload) };
             if (streamEvent.EventType == VenueEvents.QueueUpdate)
             {
-                messages.Add(new Outgoing("request:update", message));
+                messages.Add(new Outgoing("request:update", parsed.Payload));
             }
 
-            if (caller.UserId is { } userId)
-            {
-                messages.Add(new Outgoing("quota_update", JsonSerializer.SerializeToElement(
-                    new { seq = streamEvent.Sequence, credits = await grains.GetGrain<ICreditWalletGrain>(userId).GetBalance() }, JsonSerializerOptions.Web)));
-            }
-
+            messages.Add(await QuotaUpdateAsync(caller, venue.Slug, streamEvent.Sequence, parsed.Quota));
             return messages;
         };
+    }
+
+    /// <summary><c>quota_update</c>: the patron's credits (accounts only) and, when the event carried it, their request allowance.</summary>
+    private async Task<Outgoing> QuotaUpdateAsync(Caller caller, string slug, long seq, JsonElement? quota)
+    {
+        var credits = caller.UserId is { } userId ? await grains.GetGrain<ICreditWalletGrain>(userId).GetBalance() : null;
+        return new Outgoing("quota_update", JsonSerializer.SerializeToElement(new { seq, venueId = slug, credits, quota }, JsonSerializerOptions.Web));
     }
 
     private static ParsedEvent Parse(StreamEvent streamEvent)
     {
         var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
         payload.Remove("patronKey", out var patronKey);
+        payload.Remove("quota", out var quota);
         return new ParsedEvent(
             JsonSerializer.SerializeToElement(payload, JsonSerializerOptions.Web),
-            patronKey?.ToString(),
-            payload["holder"]?.ToString());
+            patronKey?.GetValue<string>(),
+            payload["holder"]?.ToString(),
+            quota is null ? null : JsonSerializer.SerializeToElement(quota, JsonSerializerOptions.Web),
+            payload["policyChanged"]?.GetValue<bool>() == true);
     }
 
-    /// <summary>What a patron sees on joining: their requests waiting here, and their credits when they have an account.</summary>
+    /// <summary>
+    /// What a patron sees on joining: their requests waiting here (awaiting approval included), their request
+    /// allowance, and their credits when they have an account.
+    /// </summary>
     public async Task<JsonElement> InitialDataAsync(Caller caller, Guid venueId, string slug)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var pending = PatronKeys.Of(caller) is { } key ? await grains.GetGrain<IVenueQueueGrain>(venueId).GetPendingFor(key) : [];
+        var key = PatronKeys.Of(caller);
+        var pending = key is not null ? await grains.GetGrain<IVenueQueueGrain>(venueId).GetPendingFor(key) : [];
+        var quota = key is not null ? await grains.GetGrain<IVenueQuotaGrain>(venueId).GetQuota(key, caller.UserId) : null;
         var credits = caller.UserId is { } userId ? await grains.GetGrain<ICreditWalletGrain>(userId).GetBalance() : null;
-        return JsonSerializer.SerializeToElement(new { venueId = slug, credits, pendingRequests = pending }, JsonSerializerOptions.Web);
+        return JsonSerializer.SerializeToElement(new { venueId = slug, credits, quota, pendingRequests = pending }, JsonSerializerOptions.Web);
     }
 
     public static JsonElement VenueState(QueueSnapshot snapshot, string slug)

@@ -45,7 +45,7 @@ public sealed class VenueHub(LiveConnections connections, VenueFeeds feeds, Venu
             connection.Send("initial_data", await feeds.InitialDataAsync(connection.Caller, venue.Id, venue.Slug));
         }
 
-        return await feeds.FollowAsync(connection, venue.Id, venue.Slug, lastSeq, feeds.ForVenueRoom(connection.Caller), Context.ConnectionAborted);
+        return await feeds.FollowAsync(connection, venue.Id, venue.Slug, lastSeq, feeds.ForVenueRoom(connection.Caller, venue), Context.ConnectionAborted);
     }
 
     public async Task LeaveVenue(string venueId)

@@ -109,8 +109,8 @@ public static class QueueEndpoints
         var patron = byHost
             ? new Patron($"host-for:{body.OnBehalfOf!.Trim().ToUpperInvariant()}", null, body.OnBehalfOf.Trim())
             : caller.Kind == CallerKind.Guest
-                ? new Patron($"guest:{caller.Subject}", null, "Guest")
-                : new Patron($"user:{caller.UserId}", caller.UserId, caller.Nickname ?? caller.Name);
+                ? new Patron(Patron.KeyOfGuest(caller.Subject), null, "Guest")
+                : new Patron(Patron.KeyOfAccount(caller.UserId!.Value), caller.UserId, caller.Nickname ?? caller.Name);
         var command = new RequestSong(RequestIds.For(venue.Id, patron.Key, key), patron, song, body.Priority ?? false, byHost);
         var outcome = await grains.GetGrain<IVenueQueueGrain>(venue.Id).RequestSong(command);
         if (outcome.Succeeded && singer is not null && body.KeyChange is { } chosen)

@@ -47,6 +47,17 @@ public sealed class QueueEntry
 
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>The host has dealt with it: by hand, or when it stopped waiting.</summary>
+    public bool Processed { get; set; }
+
+    public DateTimeOffset? ProcessedAt { get; set; }
+
+    /// <summary>Its answer, in a venue that approves requests; null elsewhere.</summary>
+    public ApprovalState? Approval { get; set; }
+
+    /// <summary>The quota period it counts in (its patron's tier's night or month); null when it counts in none.</summary>
+    public string? QuotaPeriod { get; set; }
+
     /// <summary>The key that makes two requests the same song (video id, else artist and title, any case).</summary>
     public string SongKey { get; set; } = string.Empty;
 }

@@ -2,6 +2,8 @@ using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Quotas;
+using Singr.Grains.Interfaces.Requests;
 using Singr.Grains.Interfaces.Wallets;
 using Singr.Grains.Queue;
 using Singr.Silo.Storage;
@@ -113,9 +115,19 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
         var cost = CostOf(command);
         var entry = NewEntry(command, cost, now);
+        if (!command.ByHost)
+        {
+            entry.QuotaPeriod = QuotaOf(command.Patron.Key, command.Patron.UserId, now).CurrentPeriod;
+            if (State.Settings.ApprovalRequired)
+            {
+                entry.Status = QueueItemStatuses.Pending;
+                entry.Approval = new ApprovalState { Status = ApprovalStatuses.Pending };
+            }
+        }
+
         if (cost == 0)
         {
-            return Outcome.Ok(await QueueAsync(entry, now));
+            return Outcome.Ok(await AcceptAsync(entry, now));
         }
 
         if (command.Patron.UserId is not { } userId
@@ -134,6 +146,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var snapshot = Snapshot(timeProvider.GetUtcNow());
         var mine = State.Queue.Where(e => e.PatronKey == patronKey).Select(e => e.Id).ToHashSet();
         var pending = snapshot.Items.Where(i => mine.Contains(i.Id)).ToList();
+        pending.AddRange(State.AwaitingApproval.Where(e => e.PatronKey == patronKey).Select(e => Item(e, 0, null)));
         if (State.NowPlaying is { } playing && playing.PatronKey == patronKey && snapshot.NowPlaying is { } now)
         {
             pending.Insert(0, now);
@@ -306,11 +319,19 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return DomainErrors.PatronLimitReached;
         }
 
-        return !command.ByHost && Waiting().Count() >= settings.QueueLimit ? DomainErrors.QueueFull : null;
+        if (!command.ByHost && Waiting().Count() >= settings.QueueLimit)
+        {
+            return DomainErrors.QueueFull;
+        }
+
+        return !command.ByHost && QuotaOf(command.Patron.Key, command.Patron.UserId, now).RequestsRemaining <= 0
+            ? DomainErrors.QuotaExceeded
+            : null;
     }
 
-    /// <summary>Queued requests and those being paid for: both count against limits and duplicates.</summary>
-    private IEnumerable<QueueEntry> Waiting() => State.Queue.Concat(State.PendingPayments.Select(p => p.Entry));
+    /// <summary>Queued requests, those awaiting approval and those being paid for: all count against limits and duplicates.</summary>
+    private IEnumerable<QueueEntry> Waiting() =>
+        State.Queue.Concat(State.AwaitingApproval).Concat(State.PendingPayments.Select(p => p.Entry));
 
     private int CostOf(RequestSong command) => command.ByHost ? 0 : State.Settings.Mode switch
     {
@@ -326,7 +347,8 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     /// </summary>
     private async Task<Outcome<RequestAccepted>> PayAndQueueAsync(QueueEntry entry, Guid userId, DateTimeOffset now)
     {
-        var hold = State.Settings.ChargeAt == ChargeTimings.OnPlay;
+        // Held, not spent, while it may still be rejected or never played.
+        var hold = State.Settings.ChargeAt == ChargeTimings.OnPlay || entry.Approval is not null;
         State.PendingPayments.Add(new PendingPayment { Entry = entry, Hold = hold });
         await SaveAsync();
         await RunHookAsync(paymentHooks?.BeforeCharge, entry.RequestId);
@@ -343,17 +365,30 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
 
         entry.CreditsHeld = hold;
-        return Outcome.Ok(await QueueAsync(entry, now));
+        return Outcome.Ok(await AcceptAsync(entry, now));
     }
 
-    private async Task<RequestAccepted> QueueAsync(QueueEntry entry, DateTimeOffset now)
+    /// <summary>Queues the request, or keeps it awaiting a host's answer; either way it counts in its patron's quota.</summary>
+    private async Task<RequestAccepted> AcceptAsync(QueueEntry entry, DateTimeOffset now)
     {
-        var position = Order.Insert(entry, State.Settings.MaxPriorityInARow, State.NowPlaying is { Priority: true } ? 1 : 0);
-        State.QueueVersion++;
-        State.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
-        var accepted = new RequestAccepted(QueuedItem(position, now), State.QueueVersion);
+        CountInQuota(entry, now);
+        RequestAccepted accepted;
+        if (entry.Approval is not null)
+        {
+            State.AwaitingApproval.Add(entry);
+            accepted = new RequestAccepted(Item(entry, 0, null), State.QueueVersion);
+            RaiseRequest(RequestActions.Created, entry, toPatron: true, withQuota: true);
+        }
+        else
+        {
+            var position = Order.Insert(entry, State.Settings.MaxPriorityInARow, State.NowPlaying is { Priority: true } ? 1 : 0);
+            State.QueueVersion++;
+            State.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
+            accepted = new RequestAccepted(QueuedItem(position, now), State.QueueVersion);
+            RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item, QuotaOf(entry.PatronKey, entry.PatronUserId, now));
+        }
+
         State.Accepted[entry.RequestId] = accepted;
-        RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item);
         ForgetOld(now);
         await SaveAsync(transaction =>
         {
@@ -374,7 +409,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             if (state is ChargeStates.Spent or ChargeStates.Held)
             {
                 pending.Entry.CreditsHeld = state == ChargeStates.Held;
-                await QueueAsync(pending.Entry, now);
+                await AcceptAsync(pending.Entry, now);
             }
             else
             {
@@ -400,6 +435,17 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var releaseHold = entry.CreditsHeld && entry.StartedAt is null;
         entry.Status = status;
         entry.EndedAt = now;
+        if (!entry.Processed)
+        {
+            entry.Processed = true;
+            entry.ProcessedAt = now;
+        }
+
+        if (status == QueueItemStatuses.Played && entry.Approval is { Status: ApprovalStatuses.Approved } approval)
+        {
+            approval.Status = ApprovalStatuses.Fulfilled;
+        }
+
         if (releaseHold && entry.PatronUserId is { } userId)
         {
             entry.CreditsHeld = false;
@@ -412,6 +458,12 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     {
         entry.Status = QueueItemStatuses.Playing;
         entry.StartedAt = now;
+        CaptureHeldCredits(entry);
+    }
+
+    /// <summary>Credits held for the request are owed as spent.</summary>
+    private void CaptureHeldCredits(QueueEntry entry)
+    {
         if (entry.CreditsHeld && entry.PatronUserId is { } userId)
         {
             entry.CreditsHeld = false;
@@ -494,7 +546,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             cursor += LengthOf(entry);
         }
 
-        return new QueueSnapshot(nowPlaying, items, State.QueueVersion, PlayerStatusAt(now), RequestsOpenAt(now), State.EventSeq);
+        return new QueueSnapshot(nowPlaying, items, State.QueueVersion, PlayerStatusAt(now), RequestsOpenAt(now), State.EventSeq, State.AwaitingApproval.Count);
     }
 
     /// <summary>One queued item as a snapshot would show it, without building the whole snapshot (the request path).</summary>
@@ -531,8 +583,16 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     /// An item's event, with the venue's pending count and the item's patron key: hubs use the key to reach the
     /// patron's own connections and strip it before anyone else sees the event.
     /// </summary>
-    private void RaiseItem(string type, QueueEntry entry, QueueItem item) =>
-        Raise(type, new { item, version = State.QueueVersion, pendingCount = State.Queue.Count, patronKey = entry.PatronKey });
+    private void RaiseItem(string type, QueueEntry entry, QueueItem item, RequestQuota? quota = null) =>
+        Raise(type, new
+        {
+            item,
+            version = State.QueueVersion,
+            pendingCount = State.Queue.Count,
+            awaitingApproval = State.AwaitingApproval.Count,
+            patronKey = entry.PatronKey,
+            quota,
+        });
 
     private static QueueItem Item(QueueEntry entry, int position, DateTimeOffset? estimatedStartAt) =>
         new(entry.Id, entry.Kind, entry.Title, entry.Artist, entry.KeyChange, entry.Notes, entry.SingerName, entry.YoutubeId,
@@ -544,10 +604,18 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             """
             INSERT INTO song_requests (id, venue_id, request_id, patron_key, patron_user_id, requested_by_name, kind, title, artist,
                                        key_change, notes, singer_name, youtube_id, duration_seconds, credits_cost, priority, status,
-                                       created_at, started_at, ended_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                                       created_at, started_at, ended_at, processed, processed_at, quota_period, approval_status,
+                                       accepted_by, accepted_by_name, accepted_at, responded_by, responded_by_name, responded_at,
+                                       response_message, patron_reply, replied_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
+                    $25, $26, $27, $28, $29, $30, $31, $32, $33)
             ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at,
-                                           updated_at = now()
+                                           processed = EXCLUDED.processed, processed_at = EXCLUDED.processed_at,
+                                           approval_status = EXCLUDED.approval_status, accepted_by = EXCLUDED.accepted_by,
+                                           accepted_by_name = EXCLUDED.accepted_by_name, accepted_at = EXCLUDED.accepted_at,
+                                           responded_by = EXCLUDED.responded_by, responded_by_name = EXCLUDED.responded_by_name,
+                                           responded_at = EXCLUDED.responded_at, response_message = EXCLUDED.response_message,
+                                           patron_reply = EXCLUDED.patron_reply, replied_at = EXCLUDED.replied_at, updated_at = now()
             """,
             entry.Id,
             VenueId,
@@ -568,7 +636,20 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             entry.Status,
             entry.CreatedAt,
             entry.StartedAt,
-            entry.EndedAt);
+            entry.EndedAt,
+            entry.Processed,
+            entry.ProcessedAt,
+            entry.QuotaPeriod,
+            entry.Approval?.Status,
+            entry.Approval?.AcceptedBy,
+            entry.Approval?.AcceptedByName,
+            entry.Approval?.AcceptedAt,
+            entry.Approval?.RespondedBy,
+            entry.Approval?.RespondedByName,
+            entry.Approval?.RespondedAt,
+            entry.Approval?.ResponseMessage,
+            entry.Approval?.PatronReply,
+            entry.Approval?.RepliedAt);
 
     private void AuditQueueItem(GrainTransaction transaction, AuditStamp? stamp, string action, QueueEntry entry, object? before, object? after)
     {

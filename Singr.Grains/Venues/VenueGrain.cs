@@ -16,7 +16,7 @@ namespace Singr.Grains.Venues;
 /// player authority (<c>VenueGrain.Player.cs</c>). One activation, so every change to a venue is one turn.
 /// </summary>
 [GrainType("venue")]
-public sealed partial class VenueGrain(TimeProvider timeProvider, VenuePaymentHooks? paymentHooks = null) : Grain<VenueState>, IVenueGrain
+public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSource dataSource, VenuePaymentHooks? paymentHooks = null) : Grain<VenueState>, IVenueGrain
 {
     /// <summary>How often an active venue settles leftover payments and owed wallet calls.</summary>
     private static readonly TimeSpan HousekeepingPeriod = TimeSpan.FromSeconds(10);

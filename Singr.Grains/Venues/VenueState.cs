@@ -36,6 +36,14 @@ public sealed class VenueState
 
     public QueueEntry? NowPlaying { get; set; }
 
+    /// <summary>Patrons' requests awaiting a host's answer (venues that approve requests), oldest first.</summary>
+    public List<QueueEntry> AwaitingApproval { get; set; } = [];
+
+    public QuotaPolicyState Quotas { get; set; } = new();
+
+    /// <summary>Requests counted per patron key in the current period of their tier (older periods are dropped).</summary>
+    public Dictionary<string, QuotaUsage> QuotaUsage { get; set; } = [];
+
     /// <summary>Changes with every change of the queue's order or content.</summary>
     public long QueueVersion { get; set; }
 
