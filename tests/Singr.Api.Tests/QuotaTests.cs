@@ -13,6 +13,16 @@ public sealed class QuotaTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
+    private static readonly object NightlyTiers = new
+    {
+        tiers = new[]
+        {
+            new { name = "Regular", requestsAllowed = 2, period = "NIGHT" },
+            new { name = "Late", requestsAllowed = 4, period = "NIGHT" },
+        },
+        defaultTier = "Regular",
+    };
+
     private static readonly object TwoTiers = new
     {
         tiers = new[]
@@ -127,7 +137,7 @@ public sealed class QuotaTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
     public async Task A_patron_sees_what_they_have_left_and_the_request_over_their_allowance_is_refused()
     {
         var (owner, _, slug) = await VenueAsync();
-        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota", TwoTiers);
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota", NightlyTiers);
         var patron = await ApiUser.RegisterAsync(app.Client, "patron");
         var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
 
@@ -136,9 +146,10 @@ public sealed class QuotaTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
         await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
         using var overQuota = await patron.SendAsync(HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
         var usedUp = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/users/me/quota?venueId={slug}");
-        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota/patrons/{patron.UserId}", new { tier = "VIP" });
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota/patrons/{patron.UserId}", new { tier = "Late" });
+        var promoted = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/users/me/quota?venueId={slug}");
         await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
-        var asVip = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/users/me/quota?venueId={slug}");
+        var afterPromotion = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/users/me/quota?venueId={slug}");
         var guestQuota = await GuestQuotaAsync(guest, slug);
         var queue = await VenueActions.QueueAsync(app.Client, guest, slug);
 
@@ -147,10 +158,33 @@ public sealed class QuotaTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
         Assert.Equal(HttpStatusCode.UnprocessableEntity, overQuota.StatusCode);
         Assert.Equal("QUOTA_EXCEEDED", (await EnvelopeJson.ErrorOfAsync(overQuota)).GetProperty("code").GetString());
         Assert.Equal(("Regular", 2, 2, 0), Figures(usedUp));
+        // A bigger allowance counts what was already used tonight.
+        Assert.Equal(("Late", 4, 2, 2), Figures(promoted));
+        Assert.Equal(("Late", 4, 3, 1), Figures(afterPromotion));
         Assert.Equal(3, queue.GetProperty("items").GetArrayLength());
-        // A monthly tier counts this month's requests: the two made tonight and this one.
-        Assert.Equal(("VIP", 5, 3, 2), Figures(asVip));
         Assert.Equal(("Regular", 2, 0, 2), Figures(guestQuota));
+    }
+
+    [Fact]
+    public async Task Moving_between_a_nightly_and_a_monthly_tier_keeps_counting_the_requests_already_made()
+    {
+        var (owner, _, slug) = await VenueAsync();
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota", TwoTiers);
+        var patron = await ApiUser.RegisterAsync(app.Client, "patron");
+        await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
+        await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
+
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota/patrons/{patron.UserId}", new { tier = "VIP" });
+        var monthly = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/users/me/quota?venueId={slug}");
+        await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Delete, $"/v1/venues/{slug}/quota/patrons/{patron.UserId}");
+        var nightlyAgain = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/users/me/quota?venueId={slug}");
+        using var overTonights = await patron.SendAsync(HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
+
+        // This month's requests are the two made tonight; back on the nightly tier, tonight's three all count.
+        Assert.Equal(("VIP", 5, 2, 3), Figures(monthly));
+        Assert.Equal(("Regular", 2, 3, 0), Figures(nightlyAgain));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, overTonights.StatusCode);
     }
 
     [Fact]
@@ -241,7 +275,7 @@ public sealed class QuotaTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
     public async Task A_patron_moved_to_another_tier_hears_their_new_allowance()
     {
         var (owner, _, slug) = await VenueAsync();
-        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota", TwoTiers);
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota", NightlyTiers);
         var patron = await ApiUser.RegisterAsync(app.Client, "patron");
         var other = await ApiUser.RegisterAsync(app.Client, "other");
         await using var phone = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, patron.Token);
@@ -250,13 +284,13 @@ public sealed class QuotaTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
         (await otherPhone.InvokeAsync("JoinVenue", slug, null)).Ok("another patron joining");
         await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
 
-        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota/patrons/{patron.UserId}", new { tier = "VIP" });
-        var promoted = await phone.WaitForAsync("quota_update", p => Quota(p) is { } q && q.GetProperty("tier").GetString() == "VIP");
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota/patrons/{patron.UserId}", new { tier = "Late" });
+        var promoted = await phone.WaitForAsync("quota_update", p => Quota(p) is { } q && q.GetProperty("tier").GetString() == "Late");
         await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Delete, $"/v1/venues/{slug}/quota/patrons/{patron.UserId}");
         var demoted = await phone.WaitForAsync("quota_update", p => Quota(p) is { } q && q.GetProperty("tier").GetString() == "Regular"
             && p.GetProperty("seq").GetInt64() > promoted.Seq);
 
-        Assert.Equal(("VIP", 5, 1, 4), Figures(promoted.Payload.GetProperty("quota")));
+        Assert.Equal(("Late", 4, 1, 3), Figures(promoted.Payload.GetProperty("quota")));
         Assert.Equal(("Regular", 2, 1, 1), Figures(demoted.Payload.GetProperty("quota")));
         Assert.DoesNotContain(otherPhone.Events, e => e.Target == "quota_update");
     }
