@@ -29,8 +29,8 @@ public interface IVenueQueueGrain : IGrainWithGuidKey
     Task<Outcome<QueueSnapshot>> Reorder(ReorderItems command, AuditStamp stamp);
 
     /// <summary>
-    /// Closes the venue for the night: requests close, every queued item ends as removed and any credits held for
-    /// them are released. What is playing plays on.
+    /// Closes the venue for the night: requests close, every queued item and every request awaiting approval ends as
+    /// removed and any credits held for them are released. What is playing plays on.
     /// </summary>
     Task<Outcome<QueueSnapshot>> CloseForTheNight(AuditStamp stamp);
 

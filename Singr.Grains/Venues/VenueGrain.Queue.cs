@@ -204,19 +204,8 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
 
         var now = timeProvider.GetUtcNow();
-        var removed = State.Queue.ToList();
-        foreach (var entry in removed)
-        {
-            End(entry, QueueItemStatuses.Removed, now);
-        }
-
-        State.Queue.Clear();
-        State.QueueVersion++;
+        var removed = RemoveEverythingWaiting(now);
         State.Settings = State.Settings with { RequestsOpen = false };
-        foreach (var entry in removed)
-        {
-            RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
-        }
 
         Raise(VenueEvents.VenueState, Snapshot(now));
         await SaveAsync(transaction =>
@@ -429,6 +418,33 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
     }
 
+    /// <summary>
+    /// Ends every queued request and every one awaiting approval as removed (held credits owed back, and quota given
+    /// back for the unanswered), telling the team and each patron. What is playing plays on.
+    /// </summary>
+    private List<QueueEntry> RemoveEverythingWaiting(DateTimeOffset now)
+    {
+        var queued = State.Queue.ToList();
+        var unanswered = State.AwaitingApproval.ToList();
+        State.Queue.Clear();
+        State.AwaitingApproval.Clear();
+        State.QueueVersion++;
+        foreach (var entry in queued)
+        {
+            End(entry, QueueItemStatuses.Removed, now);
+            RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
+        }
+
+        foreach (var entry in unanswered)
+        {
+            End(entry, QueueItemStatuses.Removed, now);
+            GiveQuotaBack(entry);
+            RaiseRequest(RequestActions.StatusChanged, entry, toPatron: true, withQuota: true);
+        }
+
+        return [.. queued, .. unanswered];
+    }
+
     /// <summary>Ends an item that was queued or playing: it leaves the queue's view and owes its held credits back.</summary>
     private void End(QueueEntry entry, string status, DateTimeOffset now)
     {
@@ -478,14 +494,13 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return false;
         }
 
-        if (State.Settings.AutoCloseAt is not { } closing || !VenueSettingsRules.TryParseTimeOfDay(closing, out var closingTime)
-            || !TimeZoneInfo.TryFindSystemTimeZoneById(State.Timezone, out var zone))
+        if (State.Settings.AutoCloseAt is not { } closing || !VenueSettingsRules.TryParseTimeOfDay(closing, out var closingTime))
         {
             return true;
         }
 
         // Closed once the latest closing time (in the venue's timezone) has passed since requests were last opened.
-        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var local = LocalTime(now);
         var closingToday = new DateTimeOffset(local.Date + closingTime.ToTimeSpan(), local.Offset);
         var lastClosing = closingToday <= local ? closingToday : closingToday.AddDays(-1);
         return lastClosing <= State.RequestsOpenedAt;

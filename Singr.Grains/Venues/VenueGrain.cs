@@ -117,14 +117,7 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
             player.RevokedAt = now;
         }
 
-        var removed = State.Queue.ToList();
-        foreach (var entry in removed)
-        {
-            End(entry, QueueItemStatuses.Removed, now);
-        }
-
-        State.Queue.Clear();
-        State.QueueVersion++;
+        var removed = RemoveEverythingWaiting(now);
         Raise(VenueEvents.VenueState, new { deleted = true });
         await SaveAsync(transaction =>
         {
