@@ -10,6 +10,7 @@ using Singr.Api.Logging;
 using Singr.Api.OpenApi;
 using Singr.Api.Players;
 using Singr.Api.Queue;
+using Singr.Api.Quotas;
 using Singr.Api.RateLimiting;
 using Singr.Api.Requests;
 using Singr.Api.Seeding;
@@ -115,6 +116,8 @@ public static class SingrApplication
             app.MapCreditEndpoints();
             app.MapRequestHistoryEndpoints();
             app.MapRequestManagementEndpoints();
+            app.MapRequestApprovalEndpoints();
+            app.MapQuotaEndpoints();
             app.MapSingrHubs();
         }
 

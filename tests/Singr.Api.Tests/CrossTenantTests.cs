@@ -40,6 +40,14 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         new("POST /v1/venues/{venueId}/queue/reorder", t => $"/v1/venues/{t.Venue}/queue/reorder", t => new { id = t.QueueItemId, position = 1 }),
         new("PATCH /v1/venues/{venueId}/queue/{id}", t => $"/v1/venues/{t.Venue}/queue/{t.QueueItemId}", _ => new { position = 1 }),
         new("POST /v1/venues/{venueId}/queue/{id}/play-next", t => $"/v1/venues/{t.Venue}/queue/{t.QueueItemId}/play-next", _ => null),
+        new("GET /v1/venues/{venueId}/quota", t => $"/v1/venues/{t.Venue}/quota", _ => null),
+        new("PUT /v1/venues/{venueId}/quota", t => $"/v1/venues/{t.Venue}/quota", _ => new { tiers = new[] { new { name = "regular", requestsAllowed = 5, period = "NIGHT" } }, defaultTier = "regular" }),
+        new("PUT /v1/venues/{venueId}/quota/patrons/{userId}", t => $"/v1/venues/{t.Venue}/quota/patrons/{t.MemberId}", _ => new { tier = "regular" }),
+        new("DELETE /v1/venues/{venueId}/quota/patrons/{userId}", t => $"/v1/venues/{t.Venue}/quota/patrons/{t.MemberId}", _ => null),
+        new("POST /v1/customer/requests/{id}/accept", t => $"/v1/customer/requests/{t.AwaitingApprovalId}/accept", _ => null),
+        new("POST /v1/customer/requests/{id}/respond", t => $"/v1/customer/requests/{t.AwaitingApprovalId}/respond", _ => new { status = "approved", message = "Sure" }),
+        new("POST /v1/venues/{venueId}/requests/{id}/reply", t => $"/v1/venues/{t.Venue}/requests/{t.AwaitingApprovalId}/reply", _ => new { message = "Thanks" }),
+        new("POST /v1/customer/requests/{id}/fulfill", t => $"/v1/customer/requests/{t.AwaitingApprovalId}/fulfill", _ => null),
         new("GET /v1/venues/{venueId}/player", t => $"/v1/venues/{t.Venue}/player", _ => null),
         new("POST /v1/venues/{venueId}/player/commands", t => $"/v1/venues/{t.Venue}/player/commands", _ => new { command = "pause" }),
         new("POST /v1/venues/{venueId}/credits", t => $"/v1/venues/{t.Venue}/credits", t => new { userId = t.MemberId, amount = 1, type = "ADDED", reason = "test" }),
@@ -112,6 +120,10 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
         var guest = await ApiUser.GuestTokenAsync(app.Client, venue);
         using var queued = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{venue}/queue", guest, ApiUser.Song());
         var item = (await EnvelopeJson.DataOfAsync(queued)).GetProperty("item").GetProperty("id").GetGuid();
+
+        // From here the venue approves requests: the owner's own request (as a patron) waits for a host's answer.
+        await owner.SetSettingsAsync(venue, new { approvalRequired = true });
+        var awaiting = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{venue}/queue", ApiUser.Song());
         return new Tenant(
             owner,
             customerId,
@@ -119,10 +131,11 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
             staff.UserId,
             invitation.GetProperty("invitation").GetProperty("invitationId").GetGuid(),
             player.GetProperty("playerId").GetGuid(),
-            item);
+            item,
+            awaiting.GetProperty("item").GetProperty("id").GetGuid());
     }
 
-    private sealed record Tenant(ApiUser Owner, Guid CustomerId, string Venue, Guid MemberId, Guid InvitationId, Guid PlayerId, Guid QueueItemId);
+    private sealed record Tenant(ApiUser Owner, Guid CustomerId, string Venue, Guid MemberId, Guid InvitationId, Guid PlayerId, Guid QueueItemId, Guid AwaitingApprovalId);
 
     private sealed record Route(string Name, Func<Tenant, string> Path, Func<Tenant, object?> Body)
     {
