@@ -43,7 +43,6 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
         var connection = new LiveConnection(Name, Context, Clients.Caller, caller, options.Value.SendBufferEvents, options.Value.InvocationsPerSecond);
         connections.Add(connection);
         var organisationVenues = await venues.ListAsync(null, customerId, new PageRequest(1, PageRequest.MaxLimit), Context.ConnectionAborted);
-        connection.Send("connected", JsonSerializer.SerializeToElement(new CustomerConnected(Context.ConnectionId, organisationVenues.Items.Count), JsonSerializerOptions.Web));
         foreach (var venue in organisationVenues.Items)
         {
             if (await venues.FindBySlugAsync(venue.VenueId, Context.ConnectionAborted) is { } found
@@ -53,6 +52,9 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
                 await feeds.FollowAsync(connection, found.Id, found.Slug, snapshot.Seq, RequestEvents(found), Context.ConnectionAborted);
             }
         }
+
+        // Last, so a dashboard that acts on "connected" misses nothing: every venue is followed by then.
+        connection.Send("connected", JsonSerializer.SerializeToElement(new CustomerConnected(Context.ConnectionId, organisationVenues.Items.Count), JsonSerializerOptions.Web));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) => connections.RemoveAsync(Context.ConnectionId);

@@ -367,7 +367,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         {
             State.AwaitingApproval.Add(entry);
             accepted = new RequestAccepted(Item(entry, 0, null), State.QueueVersion);
-            RaiseRequest(RequestActions.Created, entry, toPatron: true, withQuota: true);
+            RaiseRequest(RequestActions.Created, entry, toPatron: true);
         }
         else
         {
@@ -375,7 +375,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             State.QueueVersion++;
             State.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
             accepted = new RequestAccepted(QueuedItem(position, now), State.QueueVersion);
-            RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item, QuotaOf(entry.PatronKey, entry.PatronUserId, now));
+            RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item);
         }
 
         State.Accepted[entry.RequestId] = accepted;
@@ -440,7 +440,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         {
             End(entry, QueueItemStatuses.Removed, now);
             GiveQuotaBack(entry);
-            RaiseRequest(RequestActions.StatusChanged, entry, toPatron: true, withQuota: true);
+            RaiseRequest(RequestActions.StatusChanged, entry, toPatron: true);
         }
 
         return [.. queued, .. unanswered];
@@ -596,10 +596,10 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         entry.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : AssumedSongLength;
 
     /// <summary>
-    /// An item's event, with the venue's pending count and the item's patron key: hubs use the key to reach the
-    /// patron's own connections and strip it before anyone else sees the event.
+    /// An item's event, with the venue's counts and the item's patron key and allowance: hubs use the key to reach the
+    /// patron's own connections and strip key and allowance before anyone else sees the event.
     /// </summary>
-    private void RaiseItem(string type, QueueEntry entry, QueueItem item, RequestQuota? quota = null) =>
+    private void RaiseItem(string type, QueueEntry entry, QueueItem item) =>
         Raise(type, new
         {
             item,
@@ -607,7 +607,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             pendingCount = State.Queue.Count,
             awaitingApproval = State.AwaitingApproval.Count,
             patronKey = entry.PatronKey,
-            quota,
+            quota = QuotaOf(entry.PatronKey, entry.PatronUserId, timeProvider.GetUtcNow()),
         });
 
     private static QueueItem Item(QueueEntry entry, int position, DateTimeOffset? estimatedStartAt) =>

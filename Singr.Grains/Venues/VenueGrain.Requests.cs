@@ -29,7 +29,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             return Outcome.Refused<IReadOnlyList<RequestView>>(DomainErrors.RequestNotFound);
         }
 
-        var now = timeProvider.GetUtcNow();
+        var now = StoredNow();
         var changed = entries.Where(e => e.Processed != command.Processed).ToList();
         foreach (var entry in changed)
         {
@@ -70,7 +70,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         }
 
         var before = View(entry);
-        var now = timeProvider.GetUtcNow();
+        var now = StoredNow();
         if (Order.Remove(entry.Id) is not null)
         {
             End(entry, QueueItemStatuses.Removed, now);
@@ -115,7 +115,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
                 pendingCount = State.Queue.Count,
                 awaitingApproval = State.AwaitingApproval.Count,
             });
-            var now = timeProvider.GetUtcNow();
+            var now = StoredNow();
             await SaveAsync(transaction =>
             {
                 transaction.Add("UPDATE song_requests SET deleted_at = $3 WHERE venue_id = $1 AND id = ANY($2)", VenueId, ids.ToArray(), now);
@@ -150,7 +150,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
 
         approval.AcceptedBy = command.Host.UserId;
         approval.AcceptedByName = command.Host.DisplayName;
-        approval.AcceptedAt = timeProvider.GetUtcNow();
+        approval.AcceptedAt = StoredNow();
         RaiseRequest(RequestActions.Accepted, entry, toPatron: true);
         await SaveAsync(transaction =>
         {
@@ -185,7 +185,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             return new Outcome<RequestView>(View(entry), DomainErrors.RequestAlreadyAccepted);
         }
 
-        var now = timeProvider.GetUtcNow();
+        var now = StoredNow();
         State.AwaitingApproval.Remove(entry);
         approval.AcceptedBy ??= command.Host.UserId;
         approval.AcceptedByName ??= command.Host.DisplayName;
@@ -205,7 +205,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             GiveQuotaBack(entry);
         }
 
-        RaiseRequest(RequestActions.StatusChanged, entry, toPatron: true, withQuota: command.Status == ApprovalStatuses.Rejected);
+        RaiseRequest(RequestActions.StatusChanged, entry, toPatron: true);
         await SaveAsync(transaction =>
         {
             ProjectRequest(transaction, entry);
@@ -235,7 +235,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         {
             // Sung outside the player (the host says so): it leaves the queue as played, and what it held is spent.
             CaptureHeldCredits(entry);
-            End(entry, QueueItemStatuses.Played, timeProvider.GetUtcNow());
+            End(entry, QueueItemStatuses.Played, StoredNow());
             State.QueueVersion++;
             RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
         }
@@ -276,7 +276,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         }
 
         approval.PatronReply = command.Message.Trim();
-        approval.RepliedAt = timeProvider.GetUtcNow();
+        approval.RepliedAt = StoredNow();
         RaiseRequest(RequestActions.ReplyAdded, entry, toPatron: true);
         await SaveAsync(transaction =>
         {
@@ -327,10 +327,10 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         && (filter.To is not { } to || entry.CreatedAt <= to);
 
     /// <summary>
-    /// A request's change for the team (and, when <paramref name="toPatron"/>, the patron who made it: hubs reach them
-    /// by the key and strip it, and the quota, before anyone else sees the event).
+    /// A request's change for the team and, when <paramref name="toPatron"/>, the patron who made it, with their
+    /// allowance after it: hubs reach them by the key and strip key and allowance before anyone else sees the event.
     /// </summary>
-    private void RaiseRequest(string action, QueueEntry entry, bool toPatron, bool withQuota = false) =>
+    private void RaiseRequest(string action, QueueEntry entry, bool toPatron) =>
         Raise(VenueEvents.RequestUpdate, new
         {
             action,
@@ -338,8 +338,15 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             pendingCount = State.Queue.Count,
             awaitingApproval = State.AwaitingApproval.Count,
             patronKey = toPatron ? entry.PatronKey : null,
-            quota = withQuota ? QuotaOf(entry.PatronKey, entry.PatronUserId, timeProvider.GetUtcNow()) : null,
+            quota = toPatron ? QuotaOf(entry.PatronKey, entry.PatronUserId, timeProvider.GetUtcNow()) : null,
         });
+
+    /// <summary>Now, to the microsecond PostgreSQL keeps, so what a change returns is what a later read of its row shows.</summary>
+    private DateTimeOffset StoredNow()
+    {
+        var now = timeProvider.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
 
     private RequestView View(QueueEntry entry) => new(
         entry.Id, VenueId, entry.Kind, entry.Title, entry.Artist, entry.KeyChange, entry.Notes, entry.SingerName,
