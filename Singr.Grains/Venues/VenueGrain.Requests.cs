@@ -131,17 +131,13 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
     public async Task<Outcome<RequestView>> Accept(AcceptRequest command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (await FindRequestAsync(command.Id) is not { } entry)
+        var (entry, approval, refusal) = await FindAnsweredAsync(command.Id, patronKey: null, ApprovalStatuses.Pending);
+        if (refusal is not null)
         {
-            return Outcome.Refused<RequestView>(DomainErrors.RequestNotFound);
+            return refusal;
         }
 
-        if (entry.Approval is not { Status: ApprovalStatuses.Pending } approval)
-        {
-            return new Outcome<RequestView>(View(entry), DomainErrors.RequestStatusConflict);
-        }
-
-        if (approval.AcceptedBy is { } claimedBy)
+        if (approval!.AcceptedBy is { } claimedBy)
         {
             return claimedBy == command.Host.UserId
                 ? Outcome.Ok(View(entry))
@@ -170,17 +166,13 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             throw new ArgumentException("Approved or rejected, with at most 500 characters; the API validates them first.", nameof(command));
         }
 
-        if (await FindRequestAsync(command.Id) is not { } entry)
+        var (entry, approval, refusal) = await FindAnsweredAsync(command.Id, patronKey: null, ApprovalStatuses.Pending);
+        if (refusal is not null)
         {
-            return Outcome.Refused<RequestView>(DomainErrors.RequestNotFound);
+            return refusal;
         }
 
-        if (entry.Approval is not { Status: ApprovalStatuses.Pending } approval)
-        {
-            return new Outcome<RequestView>(View(entry), DomainErrors.RequestStatusConflict);
-        }
-
-        if (approval.AcceptedBy is { } claimedBy && claimedBy != command.Host.UserId)
+        if (approval!.AcceptedBy is { } claimedBy && claimedBy != command.Host.UserId)
         {
             return new Outcome<RequestView>(View(entry), DomainErrors.RequestAlreadyAccepted);
         }
@@ -220,17 +212,13 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
     public async Task<Outcome<RequestView>> Fulfill(FulfillRequest command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (await FindRequestAsync(command.Id) is not { } entry)
+        var (entry, approval, refusal) = await FindAnsweredAsync(command.Id, patronKey: null, ApprovalStatuses.Approved);
+        if (refusal is not null)
         {
-            return Outcome.Refused<RequestView>(DomainErrors.RequestNotFound);
+            return refusal;
         }
 
-        if (entry.Approval is not { Status: ApprovalStatuses.Approved } approval)
-        {
-            return new Outcome<RequestView>(View(entry), DomainErrors.RequestStatusConflict);
-        }
-
-        approval.Status = ApprovalStatuses.Fulfilled;
+        approval!.Status = ApprovalStatuses.Fulfilled;
         if (Order.Remove(entry.Id) is not null)
         {
             // Sung outside the player (the host says so): it leaves the queue as played, and what it held is spent.
@@ -260,17 +248,13 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             throw new ArgumentException("1 to 500 characters; the API validates them first.", nameof(command));
         }
 
-        if (await FindRequestAsync(command.Id) is not { } entry || entry.PatronKey != command.PatronKey)
+        var (entry, approval, refusal) = await FindAnsweredAsync(command.Id, command.PatronKey, ApprovalStatuses.Approved, ApprovalStatuses.Fulfilled);
+        if (refusal is not null)
         {
-            return Outcome.Refused<RequestView>(DomainErrors.RequestNotFound);
+            return refusal;
         }
 
-        if (entry.Approval is not { Status: ApprovalStatuses.Approved or ApprovalStatuses.Fulfilled } approval)
-        {
-            return new Outcome<RequestView>(View(entry), DomainErrors.RequestStatusConflict);
-        }
-
-        if (approval.PatronReply is not null)
+        if (approval!.PatronReply is not null)
         {
             return new Outcome<RequestView>(View(entry), DomainErrors.ReplyAlreadySent);
         }
@@ -304,6 +288,24 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
     /// <summary>Requests still waiting: awaiting approval, queued, playing.</summary>
     private IEnumerable<QueueEntry> WaitingRequests() =>
         State.AwaitingApproval.Concat(State.Queue).Concat(State.NowPlaying is { } playing ? [playing] : []);
+
+    /// <summary>
+    /// The request, when it is in the approval workflow at one of <paramref name="statuses"/> (and, given a
+    /// <paramref name="patronKey"/>, is that patron's); otherwise the refusal, with its current view when it exists.
+    /// </summary>
+    private async Task<(QueueEntry Entry, ApprovalState? Approval, Outcome<RequestView>? Refusal)> FindAnsweredAsync(
+        Guid id, string? patronKey, params string[] statuses)
+    {
+        var entry = await FindRequestAsync(id);
+        if (entry is null || (patronKey is not null && entry.PatronKey != patronKey))
+        {
+            return (null!, null, Outcome.Refused<RequestView>(DomainErrors.RequestNotFound));
+        }
+
+        return entry.Approval is { } approval && statuses.Contains(approval.Status)
+            ? (entry, approval, null)
+            : (entry, null, new Outcome<RequestView>(View(entry), DomainErrors.RequestStatusConflict));
+    }
 
     private async Task<QueueEntry?> FindRequestAsync(Guid id) => Live ? (await FindRequestsAsync([id])).FirstOrDefault() : null;
 
