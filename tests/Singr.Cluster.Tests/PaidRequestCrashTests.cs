@@ -4,6 +4,7 @@ using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Requests;
 using Singr.Grains.Interfaces.Runtime;
 using Singr.Grains.Interfaces.Venues;
 using Singr.Grains.Interfaces.Wallets;
@@ -41,6 +42,32 @@ public sealed class PaidRequestCrashTests : DatabaseTest
         Assert.Equal(4, balance.Balance);
         Assert.Equal(1L, await SpentAsync());
         Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM song_requests WHERE request_id = $1", request.RequestId));
+    }
+
+    [Fact]
+    public async Task Stopped_after_holding_credits_for_approval_the_request_awaits_the_host_who_can_still_reject_and_release_them()
+    {
+        var request = Request();
+        await using (var dying = await SiloAsync(new VenuePaymentHooks { AfterCharge = _ => throw new SimulatedCrashException() }))
+        {
+            await SetUpPaidVenueAsync(dying.GrainFactory, approvalRequired: true);
+            await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
+        }
+
+        await using var restarted = await SiloAsync(hooks: null);
+        var queue = await restarted.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).GetQueue();
+        var held = await restarted.GrainFactory.GetGrain<ICreditWalletGrain>(_patronId).GetBalance();
+        var pending = Assert.Single(await restarted.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).GetPendingFor($"user:{_patronId}"));
+        var rejected = await restarted.GrainFactory.GetGrain<IVenueRequestsGrain>(_venueId).Respond(
+            new RespondToRequest(pending.Id, ApprovalStatuses.Rejected, "Not tonight", new HostIdentity(Guid.NewGuid(), "Host"), Operator));
+        var released = await restarted.GrainFactory.GetGrain<ICreditWalletGrain>(_patronId).GetBalance();
+
+        Assert.Empty(queue!.Items);
+        Assert.Equal(1, queue.AwaitingApproval);
+        Assert.Equal((5, 1), (held.Balance, held.Held));
+        Assert.Equal("rejected", rejected.Value!.Status);
+        Assert.Equal((5, 0), (released.Balance, released.Held));
+        Assert.Equal(0L, await SpentAsync());
     }
 
     [Fact]
@@ -106,12 +133,12 @@ public sealed class PaidRequestCrashTests : DatabaseTest
                 }
             });
 
-    private async Task SetUpPaidVenueAsync(IGrainFactory grains)
+    private async Task SetUpPaidVenueAsync(IGrainFactory grains, bool approvalRequired = false)
     {
         var customerId = Guid.NewGuid();
         await grains.GetGrain<ICustomerGrain>(customerId).Create(new CreateCustomer("Crash Bars", new MemberIdentity(Guid.NewGuid(), "o@example.com", "O"), Operator));
         await grains.GetGrain<IVenueGrain>(_venueId).Create(new CreateVenue(customerId, new VenueDetails($"crash-{_venueId:N}"[..20], "Crash Bar", "UTC", null), Operator));
-        var settings = await grains.GetGrain<IVenueQueueGrain>(_venueId).UpdateSettings(new VenueSettingsPatch(Mode: RequestModes.Paid, CostPerSong: 1), Operator);
+        var settings = await grains.GetGrain<IVenueQueueGrain>(_venueId).UpdateSettings(new VenueSettingsPatch(Mode: RequestModes.Paid, CostPerSong: 1, ApprovalRequired: approvalRequired), Operator);
         Assert.True(settings.Succeeded);
         var granted = await grains.GetGrain<ICreditWalletGrain>(_patronId).Adjust(new AdjustCredits(Guid.NewGuid(), LedgerTypes.Earned, 5, null, null, "test", Operator));
         Assert.True(granted.Succeeded);
