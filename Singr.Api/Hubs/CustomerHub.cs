@@ -42,6 +42,29 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
 
         var connection = new LiveConnection(Name, Context, Clients.Caller, caller, options.Value.SendBufferEvents, options.Value.InvocationsPerSecond);
         connections.Add(connection);
+        var followed = await SendPendingCountsAsync(connection, customerId, async (venue, snapshot) => await
+            feeds.FollowAsync(connection, venue.Id, venue.Slug, snapshot.Seq, RequestEvents(venue), Context.ConnectionAborted));
+
+        // Last, so a dashboard that acts on "connected" misses nothing: every venue is followed by then.
+        connection.Send("connected", JsonSerializer.SerializeToElement(new CustomerConnected(Context.ConnectionId, followed), JsonSerializerOptions.Web));
+    }
+
+    /// <summary>The book requests' <c>refresh_pending</c>: every venue's counts again, as <c>pending_count_update</c>.</summary>
+    public async Task RefreshPending()
+    {
+        var connection = connections.Find(Context.ConnectionId) ?? throw HubErrors.Refused("NOT_CONNECTED", "The connection is closing.");
+        if (!connection.TryInvoke())
+        {
+            throw HubErrors.Refused("RATE_LIMITED", "Too many calls on this connection; slow down.");
+        }
+
+        await SendPendingCountsAsync(connection, connection.Caller.ActiveCustomerId!.Value, (_, _) => Task.CompletedTask);
+    }
+
+    /// <summary>Sends each live venue's counts of the organisation, then does <paramref name="then"/> with it.</summary>
+    /// <returns>How many venues there were.</returns>
+    private async Task<int> SendPendingCountsAsync(LiveConnection connection, Guid customerId, Func<VenueRef, QueueSnapshot, Task> then)
+    {
         var organisationVenues = await venues.ListAsync(null, customerId, new PageRequest(1, PageRequest.MaxLimit), Context.ConnectionAborted);
         foreach (var venue in organisationVenues.Items)
         {
@@ -49,12 +72,11 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
                 && await grains.GetGrain<IVenueQueueGrain>(found.Id).GetQueue() is { } snapshot)
             {
                 connection.Send("pending_count_update", PendingCount(snapshot.Seq, found.Slug, snapshot.Items.Count, snapshot.AwaitingApproval));
-                await feeds.FollowAsync(connection, found.Id, found.Slug, snapshot.Seq, RequestEvents(found), Context.ConnectionAborted);
+                await then(found, snapshot);
             }
         }
 
-        // Last, so a dashboard that acts on "connected" misses nothing: every venue is followed by then.
-        connection.Send("connected", JsonSerializer.SerializeToElement(new CustomerConnected(Context.ConnectionId, organisationVenues.Items.Count), JsonSerializerOptions.Web));
+        return organisationVenues.Items.Count;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) => connections.RemoveAsync(Context.ConnectionId);

@@ -108,10 +108,15 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains)
     }
 
     /// <summary><c>quota_update</c>: the patron's credits (accounts only) and, when the event carried it, their request allowance.</summary>
-    private async Task<Outgoing> QuotaUpdateAsync(Caller caller, string slug, long seq, JsonElement? quota)
+    private async Task<Outgoing> QuotaUpdateAsync(Caller caller, string slug, long seq, JsonElement? quota) =>
+        new("quota_update", await QuotaUpdateAsync(caller, slug, seq, (object?)quota));
+
+    /// <param name="seq">The event it follows; null when the patron asked for it.</param>
+    public async Task<JsonElement> QuotaUpdateAsync(Caller caller, string slug, long? seq, object? quota)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         var credits = caller.UserId is { } userId ? await grains.GetGrain<ICreditWalletGrain>(userId).GetBalance() : null;
-        return new Outgoing("quota_update", JsonSerializer.SerializeToElement(new { seq, venueId = slug, credits, quota }, JsonSerializerOptions.Web));
+        return JsonSerializer.SerializeToElement(new { seq, venueId = slug, credits, quota }, JsonSerializerOptions.Web);
     }
 
     private static ParsedEvent Parse(StreamEvent streamEvent)

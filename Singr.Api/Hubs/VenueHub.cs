@@ -6,6 +6,7 @@ using Singr.Api.Queue;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Quotas;
 using Singr.Grains.Interfaces.Runtime;
 
 namespace Singr.Api.Hubs;
@@ -55,6 +56,26 @@ public sealed class VenueHub(LiveConnections connections, VenueFeeds feeds, Venu
         {
             await connection.UnsubscribeAsync(VenueEvents.StreamIdFor(venue.Id));
         }
+    }
+
+    /// <summary>
+    /// The book requests' <c>refresh_quota</c>: the caller's allowance at the venue now, returned and sent as
+    /// <c>quota_update</c>. For patrons (a guest at their venue, or an account).
+    /// </summary>
+    public async Task<RequestQuota> RefreshQuota(string venueId)
+    {
+        var connection = Current();
+        var venue = await venues.FindBySlugAsync(venueId, Context.ConnectionAborted)
+            ?? throw HubErrors.Refused(DomainErrors.VenueNotFound, "No venue has this id.");
+        if (!VenueVisitor.Admits(connection.Caller, venue) || PatronKeys.Of(connection.Caller) is not { } patronKey)
+        {
+            throw HubErrors.Refused("PATRON_REQUIRED", "Only a patron at this venue has an allowance here.");
+        }
+
+        var quota = await grains.GetGrain<IVenueQuotaGrain>(venue.Id).GetQuota(patronKey, connection.Caller.UserId)
+            ?? throw HubErrors.Refused(DomainErrors.VenueNotFound, "No venue has this id.");
+        connection.Send("quota_update", await feeds.QuotaUpdateAsync(connection.Caller, venue.Slug, seq: null, quota));
+        return quota;
     }
 
     /// <summary>The player's state report over the hub: the same rules and lease checks as the HTTP endpoint.</summary>

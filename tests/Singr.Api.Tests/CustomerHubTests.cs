@@ -28,6 +28,29 @@ public sealed class CustomerHubTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     }
 
     [Fact]
+    public async Task A_dashboard_that_asks_again_gets_every_venues_counts_as_they_are_now()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var bar = await owner.CreateVenueAsync(name: "The Bar");
+        var lounge = await owner.CreateVenueAsync(name: "The Lounge");
+        await owner.SetSettingsAsync(lounge, new { approvalRequired = true });
+        await using var dashboard = await HubConnections.ConnectAsync(app.Factory, HubConnections.CustomerHub, owner.Token);
+        await dashboard.WaitForAsync("connected");
+        await VenueActions.RequestAsync(app.Client, await ApiUser.GuestTokenAsync(app.Client, bar), bar, "Queued Here");
+        await VenueActions.RequestAsync(app.Client, await ApiUser.GuestTokenAsync(app.Client, lounge), lounge, "Awaiting There");
+        await dashboard.WaitForAsync("pending_count_update", p => p.GetProperty("venueId").GetString() == lounge && p.GetProperty("awaitingApproval").GetInt32() == 1);
+        var before = dashboard.Events.Count(e => e.Target == "pending_count_update");
+
+        (await dashboard.InvokeAsync("RefreshPending")).Ok("asking for the counts again");
+        await dashboard.UntilAsync(events => events.Count(e => e.Target == "pending_count_update") == before + 2, Wait, "both venues' counts again");
+        var counts = dashboard.Events.Where(e => e.Target == "pending_count_update").Skip(before)
+            .ToDictionary(e => e.Payload.GetProperty("venueId").GetString()!, e => (e.Payload.GetProperty("pendingCount").GetInt32(), e.Payload.GetProperty("awaitingApproval").GetInt32()));
+
+        Assert.Equal((1, 0), counts[bar]);
+        Assert.Equal((0, 1), counts[lounge]);
+    }
+
+    [Fact]
     public async Task A_guest_request_at_any_venue_of_the_organisation_appears_on_the_dashboard_and_its_skip_follows()
     {
         var (owner, customerId) = await ApiUser.RegisterOwnerAsync(app.Client);

@@ -295,6 +295,29 @@ public sealed class QuotaTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
         Assert.DoesNotContain(otherPhone.Events, e => e.Target == "quota_update");
     }
 
+    [Fact]
+    public async Task A_patron_asks_for_their_allowance_over_the_hub_and_only_patrons_of_the_venue_may()
+    {
+        var (owner, _, slug) = await VenueAsync();
+        var (_, _, elsewhere) = await VenueAsync();
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/venues/{slug}/quota", NightlyTiers);
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        await VenueActions.RequestAsync(app.Client, guest, slug);
+        await using var kiosk = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest);
+        var (player, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+        await using var screen = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, player);
+
+        var refreshed = (await kiosk.InvokeAsync("RefreshQuota", slug)).Ok("a guest asking for their allowance");
+        var pushed = await kiosk.WaitForAsync("quota_update");
+        var otherVenue = await kiosk.InvokeAsync("RefreshQuota", elsewhere);
+        var fromPlayer = await screen.InvokeAsync("RefreshQuota", slug);
+
+        Assert.Equal(("Regular", 2, 1, 1), Figures(refreshed));
+        Assert.Equal(("Regular", 2, 1, 1), Figures(pushed.Payload.GetProperty("quota")));
+        Assert.Contains("PATRON_REQUIRED", otherVenue.Error);
+        Assert.Contains("PATRON_REQUIRED", fromPlayer.Error);
+    }
+
     private async Task<(ApiUser Owner, Guid CustomerId, string Slug)> VenueAsync()
     {
         var (owner, customerId) = await ApiUser.RegisterOwnerAsync(app.Client);
