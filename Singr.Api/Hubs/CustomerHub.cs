@@ -84,7 +84,7 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
     /// <summary>
     /// Queue inserts and new requests awaiting approval become <c>request:new</c>; queue updates and every other
     /// change of a request (answers, replies, processing, deletion) <c>request:update</c>, with what happened as
-    /// <c>action</c>; and every change a <c>pending_count_update</c> for the venue's team.
+    /// <c>action</c>; every change a <c>pending_count_update</c> for the venue's team; and the player's state.
     /// </summary>
     private static Func<StreamEvent, ValueTask<IReadOnlyList<Outgoing>>> RequestEvents(VenueRef venue) =>
         streamEvent => ValueTask.FromResult(DashboardMessages.GetValue(streamEvent, e => ToDashboardMessages(e, venue)));
@@ -122,6 +122,13 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
             }
 
             messages.Add(new Outgoing(method, JsonSerializer.SerializeToElement(outgoing, JsonSerializerOptions.Web)));
+        }
+
+        if (streamEvent.EventType == VenueEvents.PlayerStateUpdate)
+        {
+            // The venue's player as the room sees it (playing, paused, online, offline), so a dashboard never shows a
+            // silent player as playing.
+            messages.Add(new Outgoing(VenueEvents.PlayerStateUpdate, JsonSerializer.SerializeToElement(payload, JsonSerializerOptions.Web)));
         }
 
         if (payload["pendingCount"]?.GetValue<int>() is { } pendingCount)

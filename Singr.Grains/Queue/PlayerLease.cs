@@ -18,6 +18,9 @@ public sealed class PlayerLease
 
     public long LastCommandSeq { get; set; }
 
+    /// <summary>The venue has told everyone its player went offline (reports stopped); cleared by the next report.</summary>
+    public bool OfflineAnnounced { get; set; }
+
     /// <summary>How the item now playing should end when the player moves on: set by a host's skip or removal.</summary>
     public string? EndNowPlayingAs { get; set; }
 }

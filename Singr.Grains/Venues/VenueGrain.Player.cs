@@ -35,10 +35,11 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
 
         var now = timeProvider.GetUtcNow();
         var corrections = new List<string>();
-        var wasOffline = PlayerStatusAt(now) == PlayerStatuses.Offline;
+        var wasOffline = PlayerStatusAt(now) == PlayerStatuses.Offline || lease.OfflineAnnounced;
         changed |= Reconcile(report, now, corrections);
         changed |= lease.ReportedStatus != report.Status;
         lease.LastReportAt = now;
+        lease.OfflineAnnounced = false;
         lease.ReportedStatus = report.Status;
         lease.PositionSeconds = report.PositionSeconds;
         lease.Volume = report.Volume;
@@ -161,6 +162,23 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
 
         State.QueueVersion++;
         return true;
+    }
+
+    /// <summary>
+    /// Tells the venue's clients once that its player went offline, so no dashboard shows a silent player as playing;
+    /// the player's next report tells them it is back.
+    /// </summary>
+    private async Task AnnounceOfflinePlayerAsync()
+    {
+        var now = timeProvider.GetUtcNow();
+        if (!Live || State.Player.LastReportAt is null || State.Player.OfflineAnnounced || PlayerStatusAt(now) != PlayerStatuses.Offline)
+        {
+            return;
+        }
+
+        State.Player.OfflineAnnounced = true;
+        Raise(VenueEvents.PlayerStateUpdate, PlayerView(now));
+        await SaveAsync();
     }
 
     private PlayerCommand AppendCommand(string command, double? value, DateTimeOffset now)

@@ -18,7 +18,7 @@ namespace Singr.Grains.Venues;
 [GrainType("venue")]
 public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSource dataSource, VenuePaymentHooks? paymentHooks = null) : Grain<VenueState>, IVenueGrain
 {
-    /// <summary>How often an active venue settles leftover payments and owed wallet calls.</summary>
+    /// <summary>How often an active venue settles leftover payments and owed wallet calls, and looks for a silent player.</summary>
     private static readonly TimeSpan HousekeepingPeriod = TimeSpan.FromSeconds(10);
 
     /// <summary>Items whose projection row must follow the state in the current write.</summary>
@@ -295,6 +295,7 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
     {
         await SettlePendingPaymentsAsync(settleOlderThan);
         await FlushWalletOutboxAsync();
+        await AnnounceOfflinePlayerAsync();
     }
 
     private void Audit(GrainTransaction transaction, AuditStamp stamp, string action, string resourceType, string resourceId, object? before, object? after) =>

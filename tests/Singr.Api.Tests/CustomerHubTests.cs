@@ -51,6 +51,23 @@ public sealed class CustomerHubTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     }
 
     [Fact]
+    public async Task A_dashboard_hears_each_venues_player_state()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (player, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+        var song = await VenueActions.RequestAsync(app.Client, await ApiUser.GuestTokenAsync(app.Client, slug), slug, "On Stage");
+        await using var dashboard = await HubConnections.ConnectAsync(app.Factory, HubConnections.CustomerHub, owner.Token);
+        await dashboard.WaitForAsync("connected");
+
+        await VenueActions.ReportAsync(app.Client, player, slug, "playing", song);
+        var heard = await dashboard.WaitForAsync("playerStateUpdate", p => p.GetProperty("status").GetString() == "playing");
+
+        Assert.Equal(slug, heard.Payload.GetProperty("venueId").GetString());
+        Assert.Equal(song, heard.Payload.GetProperty("nowPlaying").GetProperty("id").GetGuid());
+    }
+
+    [Fact]
     public async Task A_guest_request_at_any_venue_of_the_organisation_appears_on_the_dashboard_and_its_skip_follows()
     {
         var (owner, customerId) = await ApiUser.RegisterOwnerAsync(app.Client);

@@ -140,6 +140,40 @@ public sealed class PlayerAuthorityTests(ApiAppFixture app) : IClassFixture<ApiA
     }
 
     [Fact]
+    public async Task A_player_whose_reports_stop_is_announced_offline_to_the_room_without_anyone_asking_and_back_when_it_reports()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (player, _) = await PairAsync(owner, slug);
+        var guest = await GuestAsync(slug);
+        var song = await RequestAsync(guest, slug, "Silent Night");
+        await using var room = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest);
+        (await room.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        await ReportOkAsync(player, slug, "playing", song);
+        var playing = await room.WaitForAsync("playerStateUpdate", p => p.GetProperty("status").GetString() == "playing");
+
+        HubEvent offline;
+        try
+        {
+            // Nobody calls the venue: its own housekeeping (every 10 s) notices the silence.
+            app.Clock.Offset = TimeSpan.FromSeconds(91);
+            offline = await room.WaitForAsync("playerStateUpdate", p => p.GetProperty("status").GetString() == "offline", TimeSpan.FromSeconds(25));
+        }
+        finally
+        {
+            app.Clock.Offset = TimeSpan.Zero;
+        }
+
+        await ReportOkAsync(player, slug, "playing", song);
+        var back = await room.WaitForAsync("playerStateUpdate", p => p.GetProperty("status").GetString() == "playing" && p.GetProperty("seq").GetInt64() > offline.Seq);
+
+        Assert.True(offline.Seq > playing.Seq);
+        Assert.Equal(song, offline.Payload.GetProperty("nowPlaying").GetProperty("id").GetGuid());
+        Assert.Single(room.Events, e => e.Target == "playerStateUpdate" && e.Payload.GetProperty("status").GetString() == "offline");
+        Assert.True(back.Seq > offline.Seq);
+    }
+
+    [Fact]
     public async Task Host_commands_reach_the_player_with_its_next_report_in_order_until_it_acknowledges_them()
     {
         var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);

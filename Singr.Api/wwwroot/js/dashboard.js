@@ -74,6 +74,14 @@
     render();
   }
 
+  function applyPlayerState(event) {
+    const venue = state.venues.get(event.venueId);
+    if (!venue) return;
+    if (typeof venue.playerSeq === "number" && typeof event.seq === "number" && event.seq <= venue.playerSeq) return;
+    state.venues.set(event.venueId, { ...venue, playerStatus: event.status, playerSeq: event.seq });
+    render();
+  }
+
   function fromQueueItem(item) {
     return {
       id: item.id,
@@ -90,7 +98,8 @@
     const venues = [...state.venues.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)));
     $("venues").replaceChildren(...venues.map((venue) =>
       el("li", { dataset: { testid: "venue-pending", venueId: venue.venueId } },
-        el("span", null, venue.name || venue.venueId),
+        el("span", null, venue.name || venue.venueId,
+          venue.playerStatus ? el("span", { class: "meta player " + venue.playerStatus, dataset: { testid: "player-status" } }, " · player " + venue.playerStatus) : null),
         el("span", { class: "count" },
           el("span", { dataset: { testid: "pending-count" } }, venue.pendingCount ?? "…"), " waiting",
           venue.awaitingApproval ? el("span", null, " · ", el("span", { dataset: { testid: "awaiting-count" } }, venue.awaitingApproval), " to approve") : null))));
@@ -174,6 +183,7 @@
     await Promise.all(venues.data.items.map(async (venue) => {
       const queue = await hostCall("GET", `/v1/venues/${encodeURIComponent(venue.venueId)}/queue`);
       if (!queue.ok) return;
+      applyPlayerState({ venueId: venue.venueId, status: queue.data.playerStatus, seq: queue.data.seq });
       for (const item of [queue.data.nowPlaying, ...queue.data.items].filter(Boolean)) {
         applyRequest(venue.venueId, fromQueueItem(item), queue.data.seq);
       }
@@ -193,6 +203,7 @@
     connection = hub("/hubs/customer", accessToken);
     connection.on("connected", () => showConnection(status, "live"));
     connection.on("pending_count_update", applyPendingCount);
+    connection.on("playerStateUpdate", applyPlayerState);
     connection.on("request:new", (event) => {
       applyRequest(event.venueId, event.request, event.seq);
       render();
