@@ -33,6 +33,18 @@ public static class RateLimitPartitionKeys
         return $"{policy}|address:{ClientAddress(context)}";
     }
 
+    /// <summary>A host's own counter for a policy in <see cref="RateLimitPolicies.HostsCountedAsCustomerApi"/>; null for anyone else.</summary>
+    public static string? HostFor(string policy, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RateLimitPolicies.HostsCountedAsCustomerApi.Contains(policy)
+            && context.User.Identity?.IsAuthenticated == true
+            && context.User.FindFirstValue(SingrClaims.CustomerId) is { Length: > 0 }
+            && context.User.FindFirstValue(SingrClaims.Subject) is { Length: > 0 } subject
+                ? $"{policy}|host:{subject}"
+                : null;
+    }
+
     /// <summary>The caller's address as the forwarded-headers middleware left it (the ingress's client, when trusted).</summary>
     public static string ClientAddress(HttpContext context)
     {

@@ -33,4 +33,10 @@ public static class RateLimitPolicies
     /// its own data (clearing its requests), so a team of five must not get five allowances.
     /// </summary>
     public static readonly IReadOnlySet<string> PartitionedByOrganisation = new HashSet<string>(StringComparer.Ordinal) { CustomerRequestsBulkDelete };
+
+    /// <summary>
+    /// A host acting for an organisation (the token names one) makes these calls all night on patrons' behalf: they
+    /// are counted under <see cref="CustomerApi"/>'s limit, in a counter of their own, not a patron's 10 an hour.
+    /// </summary>
+    public static readonly IReadOnlySet<string> HostsCountedAsCustomerApi = new HashSet<string>(StringComparer.Ordinal) { PublicRequests };
 }

@@ -28,16 +28,21 @@ public static class RateLimitingSetup
 
     private static void AddPolicies(RateLimiterOptions limiter, IOptions<RateLimitOptions> options)
     {
+        var hostWindow = Window(options.Value.CustomerApi);
         foreach (var (policy, limit) in options.Value.ByPolicy())
         {
-            var window = new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limit.PermitLimit,
-                Window = limit.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            };
-            limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitionKeys.For(policy, context), _ => window));
+            var window = Window(limit);
+            limiter.AddPolicy(policy, context => RateLimitPartitionKeys.HostFor(policy, context) is { } host
+                ? RateLimitPartition.GetFixedWindowLimiter(host, _ => hostWindow)
+                : RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitionKeys.For(policy, context), _ => window));
         }
     }
+
+    private static FixedWindowRateLimiterOptions Window(FixedWindowLimit limit) => new()
+    {
+        PermitLimit = limit.PermitLimit,
+        Window = limit.Window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 }

@@ -231,6 +231,35 @@ public sealed class RateLimitTests(ApiDatabaseFixture fixture) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, otherOrganisation.StatusCode);
     }
 
+    [Fact]
+    public async Task A_host_requesting_on_patrons_behalf_all_night_is_not_held_to_a_patrons_ten_an_hour()
+    {
+        await using var factory = new SingrApiFactory(fixture.Database, productionRateLimits: true);
+        using var client = factory.CreateClient();
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(client);
+        var slug = await owner.CreateVenueAsync();
+        await owner.SetSettingsAsync(slug, new { maxPendingPerPatron = 50, queueLimit = 100 });
+        var guest = await ApiUser.GuestTokenAsync(client, slug);
+
+        var hostStatuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var onBehalf = await owner.SendAsync(HttpMethod.Post, $"/v1/venues/{slug}/queue",
+                new { kind = "karaoke", artist = "The Regulars", title = $"Table Song {i}", onBehalfOf = $"Table {i}" });
+            hostStatuses.Add(onBehalf.StatusCode);
+        }
+
+        var patronStatuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            using var own = await ApiUser.SendAsync(client, HttpMethod.Post, $"/v1/venues/{slug}/queue", guest, ApiUser.Song($"Guest Song {i}"));
+            patronStatuses.Add(own.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Created, 12), hostStatuses);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Created, 10), HttpStatusCode.TooManyRequests], patronStatuses);
+    }
+
     [Theory]
     [InlineData("203.0.113.21", "customer-api|address:203.0.113.21")]
     [InlineData("::ffff:203.0.113.21", "customer-api|address:203.0.113.21")]
