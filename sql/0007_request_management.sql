@@ -18,5 +18,9 @@ ALTER TABLE song_requests
     ADD CONSTRAINT song_requests_approval_status
         CHECK (approval_status IS NULL OR approval_status IN ('pending', 'approved', 'rejected', 'fulfilled'));
 
+-- Requests that stopped waiting before hosts could mark them count as dealt with, as the venue grain marks them now.
+UPDATE song_requests SET processed = true, processed_at = coalesce(ended_at, updated_at)
+WHERE status NOT IN ('pending', 'queued', 'playing');
+
 -- The host's "still to do" list: unprocessed, not deleted, newest first.
 CREATE INDEX song_requests_unprocessed ON song_requests (venue_id, created_at DESC) WHERE NOT processed AND deleted_at IS NULL;

@@ -35,6 +35,26 @@ public sealed class MigrationTests() : DatabaseTest(migrate: false)
     }
 
     [Fact]
+    public async Task Upgrading_to_request_management_counts_requests_that_already_ended_as_processed_and_waiting_ones_not()
+    {
+        var migrations = EmbeddedMigrations.Load();
+        await _runner.ApplyAsync([.. migrations.Where(m => m.Version < 7)], CancellationToken.None);
+        await Database.ExecuteAsync(
+            """
+            INSERT INTO song_requests (id, venue_id, request_id, patron_key, requested_by_name, kind, title, credits_cost, priority, status, created_at, ended_at)
+            VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'guest:a', 'Guest', 'karaoke', 'Played Before', 0, false, 'played', now() - interval '1 hour', now() - interval '50 minutes'),
+                   (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'guest:b', 'Guest', 'karaoke', 'Still Queued', 0, false, 'queued', now(), NULL)
+            """);
+
+        await _runner.ApplyAsync(migrations, CancellationToken.None);
+
+        Assert.Equal(
+            ["Played Before|true|true", "Still Queued|false|false"],
+            await Database.ColumnAsync<string>(
+                "SELECT title || '|' || processed::text || '|' || (processed_at IS NOT NULL)::text FROM song_requests ORDER BY title"));
+    }
+
+    [Fact]
     public async Task The_embedded_migrations_are_the_numbered_files_of_sql_in_order()
     {
         var files = Directory.GetFiles(Path.Combine(PostgresServer.RepositoryRoot, "sql"), "*.sql").Select(Path.GetFileName).Order();
