@@ -296,7 +296,11 @@ public sealed class ApprovalWorkflowTests(ApiAppFixture app) : IClassFixture<Api
         await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/venues/{slug}/requests/{approved}/reply", new { message = "On my way" });
         var replied = await phone.WaitForAsync("request:update", p => RequestId(p) == approved && Action(p) == "reply_added");
         var teamReplied = await dashboard.WaitForAsync("request:update", p => RequestId(p) == approved && Reply(p) == "On my way");
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/customer/requests/{approved}/fulfill");
+        var sung = await phone.WaitForAsync("request:update", p => RequestId(p) == approved && Action(p) == "fulfilled");
+        var teamSung = await dashboard.WaitForAsync("request:update", p => RequestId(p) == approved && ApprovalStatus(p) == "fulfilled");
         await kiosk.WaitForAsync("queue:insert", p => p.GetProperty("item").GetProperty("id").GetGuid() == approved);
+        await kiosk.WaitForAsync("queue:update", p => p.GetProperty("item").GetProperty("id").GetGuid() == approved);
 
         Assert.Equal("pending", ApprovalStatus(created.Payload));
         Assert.Equal((3, 1, 2), QuotaFigures(createdQuota.Payload));
@@ -305,13 +309,15 @@ public sealed class ApprovalWorkflowTests(ApiAppFixture app) : IClassFixture<Api
         Assert.Equal(1, teamCount.Payload.GetProperty("awaitingApproval").GetInt32());
         Assert.Equal(owner.UserId, claimed.Payload.GetProperty("request").GetProperty("approval").GetProperty("acceptedBy").GetGuid());
         Assert.Equal("Warm up, you're next!", answered.Payload.GetProperty("request").GetProperty("approval").GetProperty("responseMessage").GetString());
-        // An approval leaves the allowance as it was: the update carries the credits and no new figures, or the same ones.
-        Assert.True(answeredQuota.Payload.GetProperty("quota").ValueKind == JsonValueKind.Null || QuotaFigures(answeredQuota.Payload) == (3, 1, 2), answeredQuota.ToString());
+        // An approval leaves the allowance as it was, and says so.
+        Assert.Equal((3, 1, 2), QuotaFigures(answeredQuota.Payload));
         Assert.Equal(0, teamCountAfter.Payload.GetProperty("awaitingApproval").GetInt32());
         Assert.Equal("Not tonight", refusal.Payload.GetProperty("request").GetProperty("approval").GetProperty("responseMessage").GetString());
         Assert.Equal((3, 1, 2), QuotaFigures(refund.Payload));
         Assert.Equal("On my way", Reply(replied.Payload));
         Assert.Equal(slug, teamReplied.Payload.GetProperty("venueId").GetString());
+        Assert.Equal(("fulfilled", "played"), (ApprovalStatus(sung.Payload), sung.Payload.GetProperty("request").GetProperty("status").GetString()));
+        Assert.Equal("played", teamSung.Payload.GetProperty("request").GetProperty("status").GetString());
         // The host's messages to the patron are theirs alone: another guest in the room sees the queue, not the answers.
         Assert.DoesNotContain(kiosk.Events, e => e.Target is "request:update" or "quota_update");
         Assert.DoesNotContain(kiosk.Events, e => e.Payload.ToString().Contains("Warm up", StringComparison.Ordinal));
