@@ -1,9 +1,7 @@
 using Singr.Grains.Interfaces.Access;
-using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Requests;
 using Singr.Grains.Queue;
-using Singr.Silo.Storage;
 
 namespace Singr.Grains.Venues;
 
@@ -71,6 +69,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
 
         var before = View(entry);
         var now = StoredNow();
+        var unanswered = false;
         if (Order.Remove(entry.Id) is not null)
         {
             End(entry, QueueItemStatuses.Removed, now);
@@ -82,9 +81,11 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             // Removed before anyone answered it: as good as rejected, so it gives its quota back too.
             End(entry, QueueItemStatuses.Removed, now);
             GiveQuotaBack(entry);
+            unanswered = true;
         }
 
-        RaiseRequest(RequestActions.Deleted, entry, toPatron: false);
+        // A queued request's patron hears of its removal from the queue's own event; an unanswered one's only here.
+        RaiseRequest(RequestActions.Deleted, entry, toPatron: unanswered);
         await SaveAsync(transaction =>
         {
             ProjectRequest(transaction, entry);

@@ -100,6 +100,29 @@ public sealed class RequestLifecycleTests(ApiAppFixture app) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task A_patron_whose_unanswered_request_a_host_deletes_hears_it_and_gets_its_place_in_the_allowance_back()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        await owner.SetSettingsAsync(slug, new { approvalRequired = true });
+        var venueId = await VenueIdAsync(slug);
+        await app.Grains.GetGrain<IVenueQuotaGrain>(venueId).SetQuotaTiers(
+            new SetQuotaTiers([new QuotaTier("regular", 2, QuotaPeriods.Month)], "regular", Stamp(owner)));
+        var patron = await ApiUser.RegisterAsync(app.Client, "patron");
+        await using var phone = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, patron.Token);
+        (await phone.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        var id = await RequestAsync(patron, slug, "Never Answered");
+
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Delete, $"/v1/customer/requests/{id}");
+        var deleted = await phone.WaitForAsync("request:update", p => p.GetProperty("action").GetString() == "deleted");
+        var quota = await phone.WaitForAsync("quota_update", p => p.GetProperty("seq").GetInt64() == deleted.Seq);
+
+        Assert.Equal(id, deleted.Payload.GetProperty("request").GetProperty("id").GetGuid());
+        Assert.Equal("removed", deleted.Payload.GetProperty("request").GetProperty("status").GetString());
+        Assert.Equal(0, quota.Payload.GetProperty("quota").GetProperty("requestsUsed").GetInt32());
+    }
+
+    [Fact]
     public async Task A_nightly_quota_counts_in_the_venues_night_and_renews_at_six_in_the_morning_there()
     {
         var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
