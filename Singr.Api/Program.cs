@@ -6,6 +6,11 @@ if (args.Contains(MigrateOnly))
     return await SingrApplication.MigrateOnlyAsync([.. args.Where(a => a != MigrateOnly)]);
 }
 
+if (args.Contains(Singr.Api.Admin.GrantPlatformRoleCommand.Name))
+{
+    return await Singr.Api.Admin.GrantPlatformRoleCommand.RunAsync(args);
+}
+
 var app = SingrApplication.Build(args);
 await app.RunAsync();
 return 0;

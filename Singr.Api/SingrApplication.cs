@@ -154,7 +154,7 @@ public static class SingrApplication
         }
     }
 
-    private static string ConnectionStringFrom(ConfigurationManager configuration)
+    internal static string ConnectionStringFrom(ConfigurationManager configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? configuration["SINGR_POSTGRES"];
         return string.IsNullOrWhiteSpace(connectionString)
@@ -182,7 +182,7 @@ public static class SingrApplication
             .Replace("://[::]:", $"://{Environment.MachineName}:", StringComparison.Ordinal);
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, IHostEnvironment environment)
+    internal static void ConfigureLogging(ILoggingBuilder logging, IHostEnvironment environment)
     {
         logging.ClearProviders();
         if (environment.IsDevelopment())

@@ -102,4 +102,29 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
 
         await Eventually.TrueAsync(() => ApplicationProcess.IsReadyAsync(client), TimeSpan.FromSeconds(30), "ready once the schema is current");
     }
+
+    [Fact]
+    public async Task An_operator_makes_the_first_platform_admin_from_the_command_line_of_a_running_cluster()
+    {
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+        await using var app = ApplicationProcess.Start(Database.ConnectionString, environment);
+        await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        var user = await ApiUser.RegisterAsync(client, "first-admin");
+        using var beforeGrant = await user.SendAsync(HttpMethod.Get, "/v1/admin/audit");
+
+        await using var grant = ApplicationProcess.Start("Singr.Api", Database.ConnectionString, environment, "--grant-platform-role", "admin", user.Email.ToUpperInvariant());
+        await grant.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        await using var unknown = ApplicationProcess.Start("Singr.Api", Database.ConnectionString, environment, "--grant-platform-role", "admin", "nobody@example.com");
+        await unknown.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        await user.SignInAgainAsync();
+        using var afterGrant = await user.SendAsync(HttpMethod.Get, "/v1/admin/audit");
+
+        Assert.Equal(HttpStatusCode.Forbidden, beforeGrant.StatusCode);
+        Assert.True(grant.ExitCode == 0, string.Join('\n', grant.OutputLines));
+        Assert.Contains(grant.OutputLines, line => line.Contains("is now admin", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, afterGrant.StatusCode);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains(unknown.OutputLines, line => line.Contains("ACCOUNT_NOT_FOUND", StringComparison.Ordinal));
+    }
 }
