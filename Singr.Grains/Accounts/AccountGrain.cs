@@ -43,7 +43,6 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
         await WriteStateAsync(transaction =>
         {
             ProjectUser(transaction);
-            return Task.CompletedTask;
         });
         return new RegistrationResult(EmailTaken: false, Profile());
     }
@@ -141,7 +140,6 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
         {
             ProjectUser(transaction);
             Audit(transaction, stamp, "user.platform_role.set", before, new { platformRole = role });
-            return Task.CompletedTask;
         });
         return Outcome.Ok(Profile());
     }
@@ -162,7 +160,6 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
         await WriteStateAsync(transaction =>
         {
             Audit(transaction, stamp, "user.impersonation.start", before: null, new { userId = State.UserId, email = State.Email });
-            return Task.CompletedTask;
         });
         return Outcome.Ok(Profile());
     }

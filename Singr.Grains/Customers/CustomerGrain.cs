@@ -44,7 +44,6 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
             ProjectCustomer(transaction);
             ProjectMember(transaction, command.Owner.UserId);
             Audit(transaction, command.Stamp, "customer.create", "customer", CustomerId.ToString("D"), before: null, Profile());
-            return Task.CompletedTask;
         });
         return Outcome.Ok(Profile());
     }
@@ -65,7 +64,6 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         {
             ProjectCustomer(transaction);
             Audit(transaction, command.Stamp, "customer.rename", "customer", CustomerId.ToString("D"), before, Profile());
-            return Task.CompletedTask;
         });
         return Outcome.Ok(Profile());
     }
@@ -120,7 +118,6 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         await WriteStateAsync(transaction =>
         {
             Audit(transaction, command.Stamp, "member.invite", "invitation", invitationId.ToString("D"), before: null, issued);
-            return Task.CompletedTask;
         });
         return Outcome.Ok(new IssuedInvitation(issued, token));
     }
@@ -137,7 +134,6 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         await WriteStateAsync(transaction =>
         {
             Audit(transaction, command.Stamp, "member.invitation.revoke", "invitation", command.InvitationId.ToString("D"), revoked, after: null);
-            return Task.CompletedTask;
         });
         return Outcome.Ok(revoked);
     }
@@ -172,7 +168,6 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         {
             ProjectMember(transaction, command.User.UserId);
             Audit(transaction, stamp, "member.join", "member", command.User.UserId.ToString("D"), before: null, joined);
-            return Task.CompletedTask;
         });
         return Outcome.Ok(joined);
     }
@@ -202,7 +197,6 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         {
             ProjectMember(transaction, command.UserId);
             Audit(transaction, command.Stamp, "member.role.change", "member", command.UserId.ToString("D"), before, after);
-            return Task.CompletedTask;
         });
         return Outcome.Ok(after);
     }
@@ -226,7 +220,6 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         {
             transaction.Add("DELETE FROM customer_members WHERE customer_id = $1 AND user_id = $2", CustomerId, command.UserId);
             Audit(transaction, command.Stamp, "member.remove", "member", command.UserId.ToString("D"), removed, after: null);
-            return Task.CompletedTask;
         });
         return Outcome.Ok(removed);
     }

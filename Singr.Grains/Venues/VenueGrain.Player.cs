@@ -55,8 +55,6 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
                 {
                     ProjectRequest(transaction, ended);
                 }
-
-                return Task.CompletedTask;
             });
             _endedThisTurn.Clear();
             await FlushWalletOutboxAsync();
@@ -88,7 +86,6 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         await SaveAsync(transaction =>
         {
             Audit(transaction, command.Stamp, $"player.command.{command.Command}", "venue", VenueId.ToString("D"), null, issued);
-            return Task.CompletedTask;
         });
         return Outcome.Ok(issued);
     }
@@ -109,7 +106,6 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         {
             Audit(transaction, command.Stamp, "player.lease.hand_over", "player", command.PlayerId.ToString("D"), before,
                 new { holder = command.PlayerId, fence = State.Player.Fence });
-            return Task.CompletedTask;
         });
         return Outcome.Ok(PlayerView(timeProvider.GetUtcNow()));
     }

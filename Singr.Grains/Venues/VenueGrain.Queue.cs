@@ -79,7 +79,6 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         await SaveAsync(transaction =>
         {
             Audit(transaction, stamp, "venue.settings.update", "venue", VenueId.ToString("D"), before, settings);
-            return Task.CompletedTask;
         });
         return Outcome.Ok(settings with { RequestsOpen = RequestsOpenAt(timeProvider.GetUtcNow()) });
     }
@@ -191,7 +190,6 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         await SaveAsync(transaction =>
         {
             Audit(transaction, stamp, "queue.reorder", "queue", VenueId.ToString("D"), before, State.Queue.Select(e => e.Id).ToList());
-            return Task.CompletedTask;
         });
         return Outcome.Ok(Snapshot(timeProvider.GetUtcNow()));
     }
@@ -217,7 +215,6 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             }
 
             Audit(transaction, stamp, "venue.close", "venue", VenueId.ToString("D"), new { queued = removed.Count }, new { queued = 0, requestsOpen = false });
-            return Task.CompletedTask;
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(Snapshot(now));
@@ -245,7 +242,6 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             await SaveAsync(transaction =>
             {
                 AuditQueueItem(transaction, command.Stamp, $"queue.item.{command.Status}", playing, Item(playing, 0, null), null);
-                return Task.CompletedTask;
             });
             return Outcome.Ok(Item(playing, 0, null));
         }
@@ -264,7 +260,6 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         {
             ProjectRequest(transaction, entry);
             AuditQueueItem(transaction, command.Stamp, $"queue.item.{command.Status}", entry, before, Item(entry, 0, null));
-            return Task.CompletedTask;
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(Item(entry, 0, null));
@@ -383,7 +378,6 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         await SaveAsync(transaction =>
         {
             ProjectRequest(transaction, entry);
-            return Task.CompletedTask;
         });
         return accepted;
     }

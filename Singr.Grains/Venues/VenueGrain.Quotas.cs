@@ -50,7 +50,6 @@ public sealed partial class VenueGrain : IVenueQuotaGrain
         await SaveAsync(transaction =>
         {
             Audit(transaction, command.Stamp, "venue.quota.update", "venue", VenueId.ToString("D"), before, Policy());
-            return Task.CompletedTask;
         });
         return Outcome.Ok(Policy());
     }
@@ -83,7 +82,6 @@ public sealed partial class VenueGrain : IVenueQuotaGrain
         {
             Audit(transaction, command.Stamp, "venue.quota.assign", "user", command.UserId.ToString("D"),
                 new { tier = before }, new { tier = command.Tier is null ? null : State.Quotas.Assignments[command.UserId] });
-            return Task.CompletedTask;
         });
         return Outcome.Ok(Policy());
     }

@@ -46,8 +46,6 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
                     Audit(transaction, command.Stamp, command.Processed ? "request.process" : "request.unprocess", "request",
                         entry.Id.ToString("D"), new { processed = !command.Processed }, new { processed = command.Processed });
                 }
-
-                return Task.CompletedTask;
             });
         }
 
@@ -91,7 +89,6 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             ProjectRequest(transaction, entry);
             transaction.Add("UPDATE song_requests SET deleted_at = $3 WHERE id = $1 AND venue_id = $2", entry.Id, VenueId, now);
             Audit(transaction, command.Stamp, "request.delete", "request", entry.Id.ToString("D"), before, after: null);
-            return Task.CompletedTask;
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(View(entry));
@@ -122,7 +119,6 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
                 transaction.Add("UPDATE song_requests SET deleted_at = $3 WHERE venue_id = $1 AND id = ANY($2)", VenueId, ids.ToArray(), now);
                 Audit(transaction, command.Stamp, "request.delete_many", "venue", VenueId.ToString("D"),
                     new { command.Processed, command.Status, command.From, command.To }, new { deleted = ids.Count });
-                return Task.CompletedTask;
             });
         }
 
@@ -154,7 +150,6 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             ProjectRequest(transaction, entry);
             Audit(transaction, command.Stamp, "request.accept", "request", entry.Id.ToString("D"), before: null,
                 new { acceptedBy = command.Host.UserId, approval.AcceptedAt });
-            return Task.CompletedTask;
         });
         return Outcome.Ok(View(entry));
     }
@@ -204,7 +199,6 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             ProjectRequest(transaction, entry);
             Audit(transaction, command.Stamp, $"request.{command.Status}", "request", entry.Id.ToString("D"),
                 new { status = ApprovalStatuses.Pending }, new { status = command.Status, message = approval.ResponseMessage });
-            return Task.CompletedTask;
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(View(entry));
@@ -235,7 +229,6 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             ProjectRequest(transaction, entry);
             Audit(transaction, command.Stamp, "request.fulfill", "request", entry.Id.ToString("D"),
                 new { status = ApprovalStatuses.Approved }, new { status = ApprovalStatuses.Fulfilled });
-            return Task.CompletedTask;
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(View(entry));
@@ -266,7 +259,6 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         await SaveAsync(transaction =>
         {
             ProjectRequest(transaction, entry);
-            return Task.CompletedTask;
         });
         return Outcome.Ok(View(entry));
     }

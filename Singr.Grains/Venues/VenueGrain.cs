@@ -128,7 +128,6 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
             }
 
             Audit(transaction, command.Stamp, "venue.delete", "venue", VenueId.ToString("D"), deleted, after: null);
-            return Task.CompletedTask;
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(deleted);
@@ -160,7 +159,6 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
         await SaveAsync(transaction =>
         {
             Audit(transaction, command.Stamp, "player.pairing_code.issue", "venue", VenueId.ToString("D"), before: null, new { expiresAt });
-            return Task.CompletedTask;
         });
         return Outcome.Ok(new PairingCodeIssued(code, expiresAt));
     }
@@ -222,7 +220,6 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
         await SaveAsync(transaction =>
         {
             Audit(transaction, command.Stamp, "player.revoke", "player", command.PlayerId.ToString("D"), before, after);
-            return Task.CompletedTask;
         });
         return Outcome.Ok(after);
     }
@@ -250,7 +247,6 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
                     State.CreatedAt,
                     State.UpdatedAt);
                 Audit(transaction, stamp, action, "venue", VenueId.ToString("D"), before, after);
-                return Task.CompletedTask;
             });
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == LiveSlugIndex)
@@ -273,17 +269,13 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
     }
 
     /// <summary>Writes the state with the turn's events (and <paramref name="alsoWrite"/>'s rows) in one transaction.</summary>
-    private Task SaveAsync(Func<GrainTransaction, Task>? alsoWrite = null)
+    private Task SaveAsync(Action<GrainTransaction>? alsoWrite = null)
     {
         var events = _raised.ToList();
         _raised.Clear();
-        return WriteStateAsync(async transaction =>
+        return WriteStateAsync(transaction =>
         {
-            if (alsoWrite is not null)
-            {
-                await alsoWrite(transaction);
-            }
-
+            alsoWrite?.Invoke(transaction);
             foreach (var raised in events)
             {
                 transaction.AppendEvent(VenueEvents.StreamIdFor(VenueId), raised.Seq, raised.Type, raised.PayloadJson);

@@ -125,7 +125,6 @@ public sealed class CreditWalletGrain(TimeProvider timeProvider) : Grain<WalletS
             AuditTrail.Record(transaction, command.Stamp, new AuditEntry(
                 $"credits.{command.Type.ToLowerInvariant()}", "wallet", UserId.ToString("D"), command.CustomerId, command.VenueId,
                 new { before.Balance }, new { after.Balance, amount = delta, command.Reason }));
-            return Task.CompletedTask;
         });
         return Outcome.Ok(after);
     }
@@ -136,7 +135,6 @@ public sealed class CreditWalletGrain(TimeProvider timeProvider) : Grain<WalletS
         return WriteStateAsync(transaction =>
         {
             AddLedgerRow(transaction, LedgerTypes.Spent, -charge.Amount, charge.VenueId, charge.Description, requestId, actorId: null);
-            return Task.CompletedTask;
         });
     }
 

@@ -31,6 +31,17 @@ public abstract class Grain<TState> : Grain
     /// event rows): all of it commits or none of it does. If any of it fails, the in-memory state is no longer trusted
     /// and this activation is replaced after the current call.
     /// </summary>
+    protected Task WriteStateAsync(Action<GrainTransaction> alsoWrite)
+    {
+        ArgumentNullException.ThrowIfNull(alsoWrite);
+        return WriteStateAsync(transaction =>
+        {
+            alsoWrite(transaction);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>As above, for the rare write that must read inside its own transaction first.</summary>
     protected async Task WriteStateAsync(Func<GrainTransaction, Task>? alsoWrite)
     {
         var json = GrainStateSerializer.Serialize(State);
