@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Singr.Api.Access;
-using Singr.Api.Http;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Customers;
@@ -52,12 +51,7 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
     /// <summary>The book requests' <c>refresh_pending</c>: every venue's counts again, as <c>pending_count_update</c>.</summary>
     public async Task RefreshPending()
     {
-        var connection = connections.Find(Context.ConnectionId) ?? throw HubErrors.Refused("NOT_CONNECTED", "The connection is closing.");
-        if (!connection.TryInvoke())
-        {
-            throw HubErrors.Refused("RATE_LIMITED", "Too many calls on this connection; slow down.");
-        }
-
+        var connection = connections.ForCall(Context.ConnectionId);
         await SendPendingCountsAsync(connection, connection.Caller.ActiveCustomerId!.Value, (_, _) => Task.CompletedTask);
     }
 
@@ -65,18 +59,17 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
     /// <returns>How many venues there were.</returns>
     private async Task<int> SendPendingCountsAsync(LiveConnection connection, Guid customerId, Func<VenueRef, QueueSnapshot, Task> then)
     {
-        var organisationVenues = await venues.ListAsync(null, customerId, new PageRequest(1, PageRequest.MaxLimit), Context.ConnectionAborted);
-        foreach (var venue in organisationVenues.Items)
+        var organisationVenues = await venues.OfOrganisationAsync(customerId, Context.ConnectionAborted);
+        foreach (var venue in organisationVenues)
         {
-            if (await venues.FindBySlugAsync(venue.VenueId, Context.ConnectionAborted) is { } found
-                && await grains.GetGrain<IVenueQueueGrain>(found.Id).GetQueue() is { } snapshot)
+            if (await grains.GetGrain<IVenueQueueGrain>(venue.Id).GetQueue() is { } snapshot)
             {
-                connection.Send("pending_count_update", PendingCount(snapshot.Seq, found.Slug, snapshot.Items.Count, snapshot.AwaitingApproval));
-                await then(found, snapshot);
+                connection.Send("pending_count_update", PendingCount(snapshot.Seq, venue.Slug, snapshot.Items.Count, snapshot.AwaitingApproval));
+                await then(venue, snapshot);
             }
         }
 
-        return organisationVenues.Items.Count;
+        return organisationVenues.Count;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) => connections.RemoveAsync(Context.ConnectionId);

@@ -15,6 +15,15 @@ public sealed class LiveConnections
 
     public LiveConnection? Find(string connectionId) => _connections.GetValueOrDefault(connectionId);
 
+    /// <summary>The connection a hub method was called on, counted against its calls-per-second allowance.</summary>
+    public LiveConnection ForCall(string connectionId)
+    {
+        var connection = Find(connectionId) ?? throw HubErrors.Refused("NOT_CONNECTED", "The connection is closing.");
+        return connection.TryInvoke()
+            ? connection
+            : throw HubErrors.Refused("RATE_LIMITED", "Too many calls on this connection; slow down.");
+    }
+
     public async Task RemoveAsync(string connectionId)
     {
         if (_connections.TryRemove(connectionId, out var connection))

@@ -108,11 +108,5 @@ public sealed class VenueHub(LiveConnections connections, VenueFeeds feeds, Venu
         return outcome.Value ?? throw HubErrors.Refused(outcome.Error!, "This device does not hold the venue's player lease.");
     }
 
-    private LiveConnection Current()
-    {
-        var connection = connections.Find(Context.ConnectionId) ?? throw HubErrors.Refused("NOT_CONNECTED", "The connection is closing.");
-        return connection.TryInvoke()
-            ? connection
-            : throw HubErrors.Refused("RATE_LIMITED", "Too many calls on this connection; slow down.");
-    }
+    private LiveConnection Current() => connections.ForCall(Context.ConnectionId);
 }

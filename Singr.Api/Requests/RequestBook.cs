@@ -59,8 +59,6 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
         WHERE r.id = ANY($1) AND v.customer_id = $2 AND v.deleted_at IS NULL AND r.deleted_at IS NULL
         """;
 
-    private const string VenuesSql = "SELECT id FROM venues WHERE customer_id = $1 AND deleted_at IS NULL ORDER BY id";
-
     /// <summary>A page of the organisation's requests that match, newest first.</summary>
     public async Task<Page<ManagedRequest>> ListAsync(
         Guid customerId, Guid? venueId, RequestFilter filter, PageRequest page, CancellationToken cancellationToken)
@@ -140,21 +138,6 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             venues[reader.GetGuid(0)] = reader.GetGuid(1);
-        }
-
-        return venues;
-    }
-
-    /// <summary>The internal ids of the organisation's live venues.</summary>
-    public async Task<IReadOnlyList<Guid>> VenuesOfAsync(Guid customerId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(VenuesSql);
-        command.Parameters.Add(Uuid(customerId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var venues = new List<Guid>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            venues.Add(reader.GetGuid(0));
         }
 
         return venues;

@@ -226,7 +226,7 @@ public static class RequestManagementEndpoints
         }
 
         var customer = CustomerContext.Of(context);
-        var inScope = venue is null ? await book.VenuesOfAsync(customer.CustomerId, cancellationToken) : [venue.Id];
+        IReadOnlyList<Guid> inScope = venue is null ? [.. (await venues.OfOrganisationAsync(customer.CustomerId, cancellationToken)).Select(v => v.Id)] : [venue.Id];
         var command = new DeleteRequestsMatching(filter.Processed, filter.Status, filter.From, filter.To, customer.Stamp(context));
         var (deleted, stillWaiting) = (0, 0);
         foreach (var id in inScope)

@@ -42,6 +42,22 @@ public sealed class VenueDirectory(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? ReadPublic(reader) : null;
     }
 
+    /// <summary>Every live venue of the organisation, unpaged: for work done at each of them (dashboards, clearing).</summary>
+    public async Task<IReadOnlyList<VenueRef>> OfOrganisationAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, slug, name, customer_id FROM venues WHERE customer_id = $1 AND deleted_at IS NULL ORDER BY lower(name), id");
+        command.Parameters.Add(new NpgsqlParameter { Value = customerId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var venues = new List<VenueRef>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            venues.Add(new VenueRef(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetGuid(3)));
+        }
+
+        return venues;
+    }
+
     /// <summary>Live venues by name, optionally those whose name contains <paramref name="search"/> (any case).</summary>
     public async Task<Page<PublicVenue>> ListAsync(string? search, Guid? customerId, PageRequest page, CancellationToken cancellationToken)
     {
