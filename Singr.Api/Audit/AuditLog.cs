@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 using Singr.Api.Http;
+using Singr.Silo.Storage;
 
 namespace Singr.Api.Audit;
 
@@ -44,18 +44,18 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
                 reader.GetFieldValue<DateTimeOffset>(1),
                 reader.GetGuid(2),
                 reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetGuid(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetGuid(7),
-                reader.IsDBNull(8) ? null : reader.GetGuid(8),
+                reader.GetGuidOrNull(4),
+                reader.GetStringOrNull(5),
+                reader.GetStringOrNull(6),
+                reader.GetGuidOrNull(7),
+                reader.GetGuidOrNull(8),
                 reader.GetString(9),
                 reader.GetString(10),
                 reader.GetString(11),
                 Json(reader, 12),
                 Json(reader, 13),
-                reader.IsDBNull(14) ? null : reader.GetString(14),
-                reader.IsDBNull(15) ? null : reader.GetString(15)));
+                reader.GetStringOrNull(14),
+                reader.GetStringOrNull(15)));
         }
 
         return page.Of(records, total);
@@ -68,12 +68,12 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
     {
         Parameters =
         {
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)filter.CustomerId ?? DBNull.Value },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)filter.ActorId ?? DBNull.Value },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)filter.VenueId ?? DBNull.Value },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)filter.Action ?? DBNull.Value },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)filter.From?.ToUniversalTime() ?? DBNull.Value },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)filter.To?.ToUniversalTime() ?? DBNull.Value },
+            SqlParameters.Uuid(filter.CustomerId),
+            SqlParameters.Uuid(filter.ActorId),
+            SqlParameters.Uuid(filter.VenueId),
+            SqlParameters.Text(filter.Action),
+            SqlParameters.Time(filter.From),
+            SqlParameters.Time(filter.To),
         },
     };
 }

@@ -3,6 +3,8 @@ using NpgsqlTypes;
 using Singr.Api.Http;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Requests;
+using Singr.Silo.Storage;
+using static Singr.Silo.Storage.SqlParameters;
 
 namespace Singr.Api.Requests;
 
@@ -119,7 +121,7 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
         }
 
         var request = Read(reader);
-        return withContact ? request with { SingerEmail = NullableString(reader, 29) } : request;
+        return withContact ? request with { SingerEmail = reader.GetStringOrNull(29) } : request;
     }
 
     /// <summary>
@@ -147,11 +149,11 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
     [
         Uuid(customerId),
         Uuid(venueId),
-        new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = (object?)filter.Processed ?? DBNull.Value },
+        Flag(filter.Processed),
         Text(filter.Status),
         Time(filter.From),
         Time(filter.To),
-        Text(filter.Search is null ? null : $"%{EscapeLike(filter.Search)}%"),
+        Text(filter.Search is null ? null : Containing(filter.Search)),
     ];
 
     private static ManagedRequest Read(NpgsqlDataReader reader)
@@ -161,42 +163,35 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
             ? null
             : new RequestApproval(
                 reader.GetString(19),
-                NullableGuid(reader, 20),
-                NullableString(reader, 21),
-                NullableTime(reader, 22),
-                NullableGuid(reader, 23),
-                NullableString(reader, 24),
-                NullableTime(reader, 25),
-                NullableString(reader, 26),
-                NullableString(reader, 27),
-                NullableTime(reader, 28));
+                reader.GetGuidOrNull(20),
+                reader.GetStringOrNull(21),
+                reader.GetTimeOrNull(22),
+                reader.GetGuidOrNull(23),
+                reader.GetStringOrNull(24),
+                reader.GetTimeOrNull(25),
+                reader.GetStringOrNull(26),
+                reader.GetStringOrNull(27),
+                reader.GetTimeOrNull(28));
         var view = new RequestView(
             reader.GetGuid(0),
             venue.Id,
             reader.GetString(5),
             reader.GetString(6),
-            NullableString(reader, 7),
+            reader.GetStringOrNull(7),
             reader.GetInt32(8),
-            NullableString(reader, 9),
-            NullableString(reader, 10),
+            reader.GetStringOrNull(9),
+            reader.GetStringOrNull(10),
             reader.GetString(11),
-            NullableGuid(reader, 12),
+            reader.GetGuidOrNull(12),
             reader.GetString(13),
             reader.GetInt32(14),
             reader.GetBoolean(15),
             reader.GetFieldValue<DateTimeOffset>(16),
             reader.GetBoolean(17),
-            NullableTime(reader, 18),
+            reader.GetTimeOrNull(18),
             approval);
         return ManagedRequest.From(view, venue);
     }
-
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static Guid? NullableGuid(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetGuid(ordinal);
-
-    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     private static NpgsqlBatchCommand Command(string sql, NpgsqlParameter[] parameters)
     {
@@ -204,15 +199,4 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
         command.Parameters.AddRange(parameters);
         return command;
     }
-
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter Uuid(Guid? value) => new() { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter Time(DateTimeOffset? value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)value?.ToUniversalTime() ?? DBNull.Value };
-
-    /// <summary>Makes <c>%</c>, <c>_</c> and <c>\</c> match themselves (LIKE's default escape is the backslash).</summary>
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Singr.Silo.Storage;
 
 namespace Singr.Api.Requests;
 
@@ -31,7 +32,7 @@ public sealed class RequestHistory(NpgsqlDataSource dataSource)
         var songs = new List<TopSong>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            songs.Add(new TopSong(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+            songs.Add(new TopSong(reader.GetStringOrNull(0), reader.GetString(1), reader.GetInt32(2)));
         }
 
         await reader.NextResultAsync(cancellationToken);

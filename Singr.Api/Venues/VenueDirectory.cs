@@ -1,6 +1,7 @@
 using Npgsql;
-using NpgsqlTypes;
 using Singr.Api.Http;
+using Singr.Silo.Storage;
+using static Singr.Silo.Storage.SqlParameters;
 
 namespace Singr.Api.Venues;
 
@@ -62,7 +63,7 @@ public sealed class VenueDirectory(NpgsqlDataSource dataSource)
     public async Task<Page<PublicVenue>> ListAsync(string? search, Guid? customerId, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var pattern = string.IsNullOrWhiteSpace(search) ? null : $"%{EscapeLike(search.Trim().ToLowerInvariant())}%";
+        var pattern = string.IsNullOrWhiteSpace(search) ? null : Containing(search.Trim().ToLowerInvariant());
         await using var batch = dataSource.CreateBatch();
         const string Filter = "deleted_at IS NULL AND ($1::text IS NULL OR lower(name) LIKE $1) AND ($2::uuid IS NULL OR customer_id = $2)";
         batch.BatchCommands.Add(Command($"SELECT count(*) FROM venues WHERE {Filter}", Text(pattern), Uuid(customerId)));
@@ -86,7 +87,7 @@ public sealed class VenueDirectory(NpgsqlDataSource dataSource)
     }
 
     private static PublicVenue ReadPublic(NpgsqlDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetStringOrNull(3));
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {
@@ -94,11 +95,4 @@ public sealed class VenueDirectory(NpgsqlDataSource dataSource)
         command.Parameters.AddRange(parameters);
         return command;
     }
-
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter Uuid(Guid? value) => new() { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)value ?? DBNull.Value };
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }

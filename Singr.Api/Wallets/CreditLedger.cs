@@ -1,5 +1,6 @@
 using Npgsql;
 using Singr.Api.Http;
+using Singr.Silo.Storage;
 
 namespace Singr.Api.Wallets;
 
@@ -35,7 +36,7 @@ public sealed class CreditLedger(NpgsqlDataSource dataSource)
                 reader.GetInt32(2),
                 reader.GetInt32(3),
                 reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetGuid(5),
+                reader.GetGuidOrNull(5),
                 reader.GetFieldValue<DateTimeOffset>(6)));
         }
 

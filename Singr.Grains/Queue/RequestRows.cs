@@ -1,6 +1,7 @@
 using Npgsql;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Requests;
+using Singr.Silo.Storage;
 
 namespace Singr.Grains.Queue;
 
@@ -49,10 +50,10 @@ public static class RequestRows
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = venueId });
         command.Parameters.Add(new NpgsqlParameter { Value = QueueItemStatuses.Waiting.ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Processed ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.From?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.To?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(SqlParameters.Flag(filter.Processed));
+        command.Parameters.Add(SqlParameters.Text(filter.Status));
+        command.Parameters.Add(SqlParameters.Time(filter.From));
+        command.Parameters.Add(SqlParameters.Time(filter.To));
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<Guid>();
         while (await reader.ReadAsync())
@@ -70,48 +71,43 @@ public static class RequestRows
             Id = reader.GetGuid(0),
             RequestId = reader.GetGuid(1),
             PatronKey = reader.GetString(2),
-            PatronUserId = reader.IsDBNull(3) ? null : reader.GetGuid(3),
+            PatronUserId = reader.GetGuidOrNull(3),
             RequestedByName = reader.GetString(4),
             Kind = reader.GetString(5),
             Title = reader.GetString(6),
-            Artist = Text(reader, 7),
+            Artist = reader.GetStringOrNull(7),
             KeyChange = reader.GetInt32(8),
-            Notes = Text(reader, 9),
-            SingerName = Text(reader, 10),
-            YoutubeId = Text(reader, 11),
-            DurationSeconds = reader.IsDBNull(12) ? null : reader.GetInt32(12),
+            Notes = reader.GetStringOrNull(9),
+            SingerName = reader.GetStringOrNull(10),
+            YoutubeId = reader.GetStringOrNull(11),
+            DurationSeconds = reader.GetInt32OrNull(12),
             CreditsCost = reader.GetInt32(13),
             Priority = reader.GetBoolean(14),
             Status = reader.GetString(15),
-            CreatedAt = Time(reader, 16)!.Value,
-            StartedAt = Time(reader, 17),
-            EndedAt = Time(reader, 18),
+            CreatedAt = reader.GetTimeOrNull(16)!.Value,
+            StartedAt = reader.GetTimeOrNull(17),
+            EndedAt = reader.GetTimeOrNull(18),
             Processed = reader.GetBoolean(19),
-            ProcessedAt = Time(reader, 20),
-            QuotaPeriod = Text(reader, 31),
+            ProcessedAt = reader.GetTimeOrNull(20),
+            QuotaPeriod = reader.GetStringOrNull(31),
         };
-        if (Text(reader, 21) is { } approvalStatus)
+        if (reader.GetStringOrNull(21) is { } approvalStatus)
         {
             entry.Approval = new ApprovalState
             {
                 Status = approvalStatus,
-                AcceptedBy = reader.IsDBNull(22) ? null : reader.GetGuid(22),
-                AcceptedByName = Text(reader, 23),
-                AcceptedAt = Time(reader, 24),
-                RespondedBy = reader.IsDBNull(25) ? null : reader.GetGuid(25),
-                RespondedByName = Text(reader, 26),
-                RespondedAt = Time(reader, 27),
-                ResponseMessage = Text(reader, 28),
-                PatronReply = Text(reader, 29),
-                RepliedAt = Time(reader, 30),
+                AcceptedBy = reader.GetGuidOrNull(22),
+                AcceptedByName = reader.GetStringOrNull(23),
+                AcceptedAt = reader.GetTimeOrNull(24),
+                RespondedBy = reader.GetGuidOrNull(25),
+                RespondedByName = reader.GetStringOrNull(26),
+                RespondedAt = reader.GetTimeOrNull(27),
+                ResponseMessage = reader.GetStringOrNull(28),
+                PatronReply = reader.GetStringOrNull(29),
+                RepliedAt = reader.GetTimeOrNull(30),
             };
         }
 
         return entry;
     }
-
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }
