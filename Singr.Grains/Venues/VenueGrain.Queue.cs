@@ -106,7 +106,8 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
 
         var now = timeProvider.GetUtcNow();
-        var refusal = RefusalFor(command, now);
+        var quota = command.ByHost ? null : QuotaOf(command.Patron.Key, command.Patron.UserId, now);
+        var refusal = RefusalFor(command, quota, now);
         if (refusal is not null)
         {
             return Outcome.Refused<RequestAccepted>(refusal);
@@ -114,10 +115,10 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
         var cost = CostOf(command);
         var entry = NewEntry(command, cost, now);
-        if (!command.ByHost)
+        if (quota is not null)
         {
             entry.CountsInQuota = true;
-            entry.QuotaPeriod = QuotaOf(command.Patron.Key, command.Patron.UserId, now).CurrentPeriod;
+            entry.QuotaPeriod = quota.CurrentPeriod;
             if (State.Settings.ApprovalRequired)
             {
                 entry.Status = QueueItemStatuses.Pending;
@@ -266,7 +267,8 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     }
 
     /// <summary>The rules, in their fixed order; null when the request may be queued.</summary>
-    private string? RefusalFor(RequestSong command, DateTimeOffset now)
+    /// <param name="quota">The patron's allowance; null for a host's request, which no allowance limits.</param>
+    private string? RefusalFor(RequestSong command, RequestQuota? quota, DateTimeOffset now)
     {
         var settings = State.Settings;
         var song = command.Song;
@@ -309,9 +311,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return DomainErrors.QueueFull;
         }
 
-        return !command.ByHost && QuotaOf(command.Patron.Key, command.Patron.UserId, now).RequestsRemaining <= 0
-            ? DomainErrors.QuotaExceeded
-            : null;
+        return quota?.RequestsRemaining <= 0 ? DomainErrors.QuotaExceeded : null;
     }
 
     /// <summary>Queued requests, those awaiting approval and those being paid for: all count against limits and duplicates.</summary>
