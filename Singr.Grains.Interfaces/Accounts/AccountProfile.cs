@@ -3,11 +3,14 @@ namespace Singr.Grains.Interfaces.Accounts;
 /// <param name="PlatformRole">admin, support_admin or developer for platform staff; null for everyone else.</param>
 /// <param name="Nickname">Set once the user has a singer profile (the <c>singer</c> role).</param>
 /// <param name="ActiveCustomerId">The organisation the user last chose to act for; tokens carry it.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.accounts.AccountProfile")]
 public sealed record AccountProfile(
-    Guid UserId,
-    string Email,
-    string Name,
-    DateTimeOffset CreatedAt,
-    string? PlatformRole = null,
-    string? Nickname = null,
-    Guid? ActiveCustomerId = null);
+    [property: Id(0)] Guid UserId,
+    [property: Id(1)] string Email,
+    [property: Id(2)] string Name,
+    [property: Id(3)] DateTimeOffset CreatedAt,
+    [property: Id(4)] string? PlatformRole = null,
+    [property: Id(5)] string? Nickname = null,
+    [property: Id(6)] Guid? ActiveCustomerId = null);

@@ -1,5 +1,7 @@
 namespace Singr.Grains.Interfaces.Accounts;
 
+[GenerateSerializer]
+[Alias("singr.accounts.RefreshRotationStatus")]
 public enum RefreshRotationStatus
 {
     Rotated,

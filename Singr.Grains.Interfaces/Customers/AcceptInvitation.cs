@@ -1,3 +1,10 @@
 namespace Singr.Grains.Interfaces.Customers;
 
-public sealed record AcceptInvitation(string Token, MemberIdentity User, string? ClientAddress, string? RequestId);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.customers.AcceptInvitation")]
+public sealed record AcceptInvitation(
+    [property: Id(0)] string Token,
+    [property: Id(1)] MemberIdentity User,
+    [property: Id(2)] string? ClientAddress,
+    [property: Id(3)] string? RequestId);

@@ -1,3 +1,10 @@
 namespace Singr.Grains.Interfaces.Customers;
 
-public sealed record CustomerProfile(Guid CustomerId, string Name, DateTimeOffset CreatedAt, int MemberCount);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.customers.CustomerProfile")]
+public sealed record CustomerProfile(
+    [property: Id(0)] Guid CustomerId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] DateTimeOffset CreatedAt,
+    [property: Id(3)] int MemberCount);

@@ -2,4 +2,7 @@ using Singr.Grains.Interfaces.Audit;
 
 namespace Singr.Grains.Interfaces.Customers;
 
-public sealed record RenameCustomer(string Name, AuditStamp Stamp);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.customers.RenameCustomer")]
+public sealed record RenameCustomer([property: Id(0)] string Name, [property: Id(1)] AuditStamp Stamp);

@@ -1,5 +1,4 @@
 using Singr.Grains.Interfaces.Access;
-using Singr.Grains.Interfaces.Runtime;
 
 namespace Singr.Grains.Interfaces.Queue;
 
@@ -7,13 +6,18 @@ namespace Singr.Grains.Interfaces.Queue;
 /// Player authority (DJAMMS Fix 6), on the venue's activation: the lease-holding player reports what plays and the
 /// server mirrors it, correcting itself where it differs; host commands wait here for the player in order.
 /// </summary>
+[Alias("singr.queue.IVenuePlayerGrain")]
 public interface IVenuePlayerGrain : IGrainWithGuidKey
 {
+    [Alias("ReportPlayerState")]
     Task<Outcome<PlayerReportReply>> ReportPlayerState(PlayerReport report);
 
+    [Alias("IssuePlayerCommand")]
     Task<Outcome<PlayerCommand>> IssuePlayerCommand(IssuePlayerCommand command);
 
+    [Alias("HandOverLease")]
     Task<Outcome<PlayerState>> HandOverLease(HandOverLease command);
 
+    [Alias("GetPlayerState")]
     Task<PlayerState?> GetPlayerState();
 }

@@ -3,4 +3,7 @@ using Singr.Grains.Interfaces.Audit;
 namespace Singr.Grains.Interfaces.Queue;
 
 /// <param name="Value">Volume 0-100, or seek position in seconds.</param>
-public sealed record IssuePlayerCommand(string Command, double? Value, AuditStamp Stamp);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.queue.IssuePlayerCommand")]
+public sealed record IssuePlayerCommand([property: Id(0)] string Command, [property: Id(1)] double? Value, [property: Id(2)] AuditStamp Stamp);

@@ -3,12 +3,15 @@ namespace Singr.Grains.Interfaces.Queue;
 /// <param name="Fence">The lease number from the player's last reply; null on a device's first report.</param>
 /// <param name="ItemId">The queue item playing or paused, per the player; null when idle.</param>
 /// <param name="LastCommandSeq">The last host command the player carried out.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.queue.PlayerReport")]
 public sealed record PlayerReport(
-    Guid PlayerId,
-    string DeviceId,
-    long? Fence,
-    string Status,
-    Guid? ItemId,
-    double PositionSeconds,
-    int Volume,
-    long LastCommandSeq);
+    [property: Id(0)] Guid PlayerId,
+    [property: Id(1)] string DeviceId,
+    [property: Id(2)] long? Fence,
+    [property: Id(3)] string Status,
+    [property: Id(4)] Guid? ItemId,
+    [property: Id(5)] double PositionSeconds,
+    [property: Id(6)] int Volume,
+    [property: Id(7)] long LastCommandSeq);

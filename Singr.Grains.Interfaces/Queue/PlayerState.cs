@@ -1,12 +1,15 @@
 namespace Singr.Grains.Interfaces.Queue;
 
 /// <summary>The server's mirror of the venue's player.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.queue.PlayerState")]
 public sealed record PlayerState(
-    string Status,
-    Guid? LeaseHolder,
-    long Fence,
-    DateTimeOffset? LastReportAt,
-    QueueItem? NowPlaying,
-    double PositionSeconds,
-    int Volume,
-    long LastCommandSeq);
+    [property: Id(0)] string Status,
+    [property: Id(1)] Guid? LeaseHolder,
+    [property: Id(2)] long Fence,
+    [property: Id(3)] DateTimeOffset? LastReportAt,
+    [property: Id(4)] QueueItem? NowPlaying,
+    [property: Id(5)] double PositionSeconds,
+    [property: Id(6)] int Volume,
+    [property: Id(7)] long LastCommandSeq);

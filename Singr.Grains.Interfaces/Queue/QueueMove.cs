@@ -1,3 +1,6 @@
 namespace Singr.Grains.Interfaces.Queue;
 
-public sealed record QueueMove(Guid Id, int Position);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.queue.QueueMove")]
+public sealed record QueueMove([property: Id(0)] Guid Id, [property: Id(1)] int Position);

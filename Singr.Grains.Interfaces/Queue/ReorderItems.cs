@@ -4,4 +4,9 @@ namespace Singr.Grains.Interfaces.Queue;
 /// Either the whole queue's new order (every queued item exactly once, positions 1..n), checked against
 /// <paramref name="ExpectedVersion"/> when given; or a single move.
 /// </summary>
-public sealed record ReorderItems(IReadOnlyList<QueueMove> Moves, long? ExpectedVersion, bool WholeQueue);
+[GenerateSerializer]
+[Alias("singr.queue.ReorderItems")]
+public sealed record ReorderItems(
+    [property: Id(0)] IReadOnlyList<QueueMove> Moves,
+    [property: Id(1)] long? ExpectedVersion,
+    [property: Id(2)] bool WholeQueue);

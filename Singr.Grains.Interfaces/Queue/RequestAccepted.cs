@@ -1,3 +1,6 @@
 namespace Singr.Grains.Interfaces.Queue;
 
-public sealed record RequestAccepted(QueueItem Item, long QueueVersion);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.queue.RequestAccepted")]
+public sealed record RequestAccepted([property: Id(0)] QueueItem Item, [property: Id(1)] long QueueVersion);

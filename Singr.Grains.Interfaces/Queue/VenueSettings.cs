@@ -8,21 +8,23 @@ namespace Singr.Grains.Interfaces.Queue;
 /// <param name="NoRepeatMinutes">A song cannot be requested again within this long of being queued or played.</param>
 /// <param name="ApprovalRequired">Patrons' requests wait for a host's approval before they join the queue.</param>
 /// <param name="AutoCloseAt">Local time of day (HH:mm, the venue's timezone) at which requests close by themselves.</param>
+[GenerateSerializer]
+[Alias("singr.queue.VenueSettings")]
 public sealed record VenueSettings(
-    string Mode,
-    int CostPerSong,
-    int PriorityCost,
-    string ChargeAt,
-    int MaxPriorityInARow,
-    int QueueLimit,
-    int MaxPendingPerPatron,
-    int NoRepeatMinutes,
-    Blocklist Blocklist,
-    bool RequestsOpen,
-    string? AutoCloseAt,
-    bool AcceptKaraoke,
-    bool AcceptJukebox,
-    bool ApprovalRequired = false)
+    [property: Id(0)] string Mode,
+    [property: Id(1)] int CostPerSong,
+    [property: Id(2)] int PriorityCost,
+    [property: Id(3)] string ChargeAt,
+    [property: Id(4)] int MaxPriorityInARow,
+    [property: Id(5)] int QueueLimit,
+    [property: Id(6)] int MaxPendingPerPatron,
+    [property: Id(7)] int NoRepeatMinutes,
+    [property: Id(8)] Blocklist Blocklist,
+    [property: Id(9)] bool RequestsOpen,
+    [property: Id(10)] string? AutoCloseAt,
+    [property: Id(11)] bool AcceptKaraoke,
+    [property: Id(12)] bool AcceptJukebox,
+    [property: Id(13)] bool ApprovalRequired = false)
 {
     public static VenueSettings Default { get; } = new(
         RequestModes.FreePlay,

@@ -5,21 +5,24 @@ namespace Singr.Grains.Interfaces.Requests;
 /// <c>rejected</c> when refused, otherwise queued, playing, played, skipped, removed or failed.</param>
 /// <param name="PatronUserId">The patron's account, when they requested with one (null for kiosk guests).</param>
 /// <param name="Processed">The host has dealt with it: marked by hand, or when it stopped waiting.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.requests.RequestView")]
 public sealed record RequestView(
-    Guid Id,
-    Guid VenueId,
-    string Kind,
-    string Title,
-    string? Artist,
-    int KeyChange,
-    string? Notes,
-    string? SingerName,
-    string RequestedByName,
-    Guid? PatronUserId,
-    string Status,
-    int CreditsCost,
-    bool Priority,
-    DateTimeOffset RequestedAt,
-    bool Processed,
-    DateTimeOffset? ProcessedAt,
-    RequestApproval? Approval);
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid VenueId,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] string Title,
+    [property: Id(4)] string? Artist,
+    [property: Id(5)] int KeyChange,
+    [property: Id(6)] string? Notes,
+    [property: Id(7)] string? SingerName,
+    [property: Id(8)] string RequestedByName,
+    [property: Id(9)] Guid? PatronUserId,
+    [property: Id(10)] string Status,
+    [property: Id(11)] int CreditsCost,
+    [property: Id(12)] bool Priority,
+    [property: Id(13)] DateTimeOffset RequestedAt,
+    [property: Id(14)] bool Processed,
+    [property: Id(15)] DateTimeOffset? ProcessedAt,
+    [property: Id(16)] RequestApproval? Approval);

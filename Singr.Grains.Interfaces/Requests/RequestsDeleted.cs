@@ -2,4 +2,7 @@ namespace Singr.Grains.Interfaces.Requests;
 
 /// <param name="Deleted">Requests cleared.</param>
 /// <param name="StillWaiting">Requests that matched but are still waiting, so were kept.</param>
-public sealed record RequestsDeleted(int Deleted, int StillWaiting);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.requests.RequestsDeleted")]
+public sealed record RequestsDeleted([property: Id(0)] int Deleted, [property: Id(1)] int StillWaiting);

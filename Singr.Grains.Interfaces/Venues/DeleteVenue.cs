@@ -2,4 +2,7 @@ using Singr.Grains.Interfaces.Audit;
 
 namespace Singr.Grains.Interfaces.Venues;
 
-public sealed record DeleteVenue(AuditStamp Stamp);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.venues.DeleteVenue")]
+public sealed record DeleteVenue([property: Id(0)] AuditStamp Stamp);

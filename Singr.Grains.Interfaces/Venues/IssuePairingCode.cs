@@ -2,4 +2,7 @@ using Singr.Grains.Interfaces.Audit;
 
 namespace Singr.Grains.Interfaces.Venues;
 
-public sealed record IssuePairingCode(AuditStamp Stamp);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.venues.IssuePairingCode")]
+public sealed record IssuePairingCode([property: Id(0)] AuditStamp Stamp);

@@ -2,4 +2,7 @@ using Singr.Grains.Interfaces.Audit;
 
 namespace Singr.Grains.Interfaces.Venues;
 
-public sealed record UpdateVenue(VenueDetails Changes, AuditStamp Stamp);
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.venues.UpdateVenue")]
+public sealed record UpdateVenue([property: Id(0)] VenueDetails Changes, [property: Id(1)] AuditStamp Stamp);

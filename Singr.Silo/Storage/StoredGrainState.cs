@@ -1,3 +1,0 @@
-namespace Singr.Silo.Storage;
-
-internal sealed record StoredGrainState(string Json, long Version);

@@ -1,6 +1,0 @@
-namespace Singr.Testing.Grains;
-
-public sealed class CounterState
-{
-    public long Count { get; set; }
-}

@@ -1,6 +1,0 @@
-namespace Singr.Testing.Grains;
-
-public sealed class EventingState
-{
-    public long LastSequence { get; set; }
-}

@@ -1,6 +1,0 @@
-namespace Singr.Testing.Grains;
-
-public sealed class SideRowState
-{
-    public int Value { get; set; }
-}
