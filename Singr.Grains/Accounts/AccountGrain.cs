@@ -4,14 +4,19 @@ using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Customers;
-using Singr.Silo.Grains;
-using Singr.Silo.Storage;
+using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Accounts;
 
 [GrainType("account")]
-public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState>, IAccountGrain
+public sealed class AccountGrain([VersionedState("account")] IVersionedState<AccountState> state, TimeProvider timeProvider) : Grain, IAccountGrain
 {
+    private AccountState State
+    {
+        get => state.State;
+        set => state.State = value;
+    }
+
     public const int MaxNicknameLength = 40;
 
     /// <summary>Songs whose key change is remembered per singer; the oldest are forgotten first.</summary>
@@ -35,14 +40,14 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
         State = new AccountState
         {
             UserId = Guid.NewGuid(),
-            Email = GetPrimaryKeyString(),
+            Email = this.GetPrimaryKeyString(),
             Name = command.Name.Trim(),
             CreatedAt = timeProvider.GetUtcNow(),
         };
         State.PasswordHash = Hasher.HashPassword(State, command.Password);
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            ProjectUser(transaction);
+            ProjectUser(rows);
         });
         return new RegistrationResult(EmailTaken: false, Profile());
     }
@@ -58,7 +63,7 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             State.PasswordHash = Hasher.HashPassword(State, password!);
-            await WriteStateAsync();
+            await state.WriteAsync();
         }
 
         return Profile();
@@ -81,7 +86,7 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
         if (State.ActiveCustomerId != customerId)
         {
             State.ActiveCustomerId = customerId;
-            await WriteStateAsync();
+            await state.WriteAsync();
         }
 
         return Outcome.Ok(Profile());
@@ -96,7 +101,7 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
         }
 
         State.Nickname = nickname.Trim();
-        await WriteStateAsync();
+        await state.WriteAsync();
         return Outcome.Ok(Profile());
     }
 
@@ -118,7 +123,7 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
             State.KeyChanges.RemoveRange(0, State.KeyChanges.Count - RememberedKeyChanges);
         }
 
-        await WriteStateAsync();
+        await state.WriteAsync();
     }
 
     public async Task<Outcome<AccountProfile>> SetPlatformRole(string? role, AuditStamp stamp)
@@ -136,10 +141,10 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
 
         var before = new { platformRole = State.PlatformRole };
         State.PlatformRole = role;
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            ProjectUser(transaction);
-            Audit(transaction, stamp, "user.platform_role.set", before, new { platformRole = role });
+            ProjectUser(rows);
+            Audit(rows, stamp, "user.platform_role.set", before, new { platformRole = role });
         });
         return Outcome.Ok(Profile());
     }
@@ -157,28 +162,19 @@ public sealed class AccountGrain(TimeProvider timeProvider) : Grain<AccountState
             return Outcome.Refused<AccountProfile>(DomainErrors.CannotImpersonatePlatformUser);
         }
 
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            Audit(transaction, stamp, "user.impersonation.start", before: null, new { userId = State.UserId, email = State.Email });
+            Audit(rows, stamp, "user.impersonation.start", before: null, new { userId = State.UserId, email = State.Email });
         });
         return Outcome.Ok(Profile());
     }
 
     /// <summary>The <c>users</c> row (for lookups by id and listings) follows the state in its own transaction.</summary>
-    private void ProjectUser(GrainTransaction transaction) =>
-        transaction.Add(
-            """
-            INSERT INTO users (id, email, name, platform_role, created_at) VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, platform_role = EXCLUDED.platform_role, updated_at = now()
-            """,
-            State.UserId,
-            State.Email,
-            State.Name,
-            State.PlatformRole,
-            State.CreatedAt);
+    private void ProjectUser(List<ISideRow> rows) =>
+        rows.Add(new UserRow(State.UserId, State.Email, State.Name, State.PlatformRole, State.CreatedAt));
 
-    private void Audit(GrainTransaction transaction, AuditStamp stamp, string action, object? before, object? after) =>
-        AuditTrail.Record(transaction, stamp, new AuditEntry(action, "user", State.UserId.ToString("D"), CustomerId: null, VenueId: null, before, after));
+    private void Audit(List<ISideRow> rows, AuditStamp stamp, string action, object? before, object? after) =>
+        AuditTrail.Record(rows, stamp, new AuditEntry(action, "user", State.UserId.ToString("D"), CustomerId: null, VenueId: null, before, after));
 
     private AccountProfile Profile() =>
         new(State.UserId, State.Email, State.Name, State.CreatedAt, State.PlatformRole, State.Nickname, State.ActiveCustomerId);

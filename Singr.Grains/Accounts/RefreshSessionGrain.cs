@@ -1,14 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
 using Singr.Grains.Interfaces.Accounts;
-using Singr.Silo.Grains;
+using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Accounts;
 
 /// <summary>A family of rotating refresh tokens. Only hashes are stored; a reused token revokes the family.</summary>
 [GrainType("refresh-session")]
-public sealed class RefreshSessionGrain(TimeProvider timeProvider) : Grain<RefreshSessionState>, IRefreshSessionGrain
+public sealed class RefreshSessionGrain([VersionedState("refresh-session")] IVersionedState<RefreshSessionState> state, TimeProvider timeProvider) : Grain, IRefreshSessionGrain
 {
+    private RefreshSessionState State
+    {
+        get => state.State;
+        set => state.State = value;
+    }
+
     /// <summary>JWT_REFRESH_TTL of the Singr backend plan: 7 days, renewed by each rotation.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -27,7 +33,7 @@ public sealed class RefreshSessionGrain(TimeProvider timeProvider) : Grain<Refre
         var token = NewToken();
         State.CurrentTokenHash = Hash(token);
         State.ExpiresAt = timeProvider.GetUtcNow() + Lifetime;
-        await WriteStateAsync();
+        await state.WriteAsync();
         return token;
     }
 
@@ -47,7 +53,7 @@ public sealed class RefreshSessionGrain(TimeProvider timeProvider) : Grain<Refre
         if (State.UsedTokenHashes.Contains(presented))
         {
             State.Revoked = true;
-            await WriteStateAsync();
+            await state.WriteAsync();
             return new RefreshRotation(RefreshRotationStatus.Reused, null, null);
         }
 
@@ -70,7 +76,7 @@ public sealed class RefreshSessionGrain(TimeProvider timeProvider) : Grain<Refre
 
         State.CurrentTokenHash = Hash(next);
         State.ExpiresAt = timeProvider.GetUtcNow() + Lifetime;
-        await WriteStateAsync();
+        await state.WriteAsync();
         return new RefreshRotation(RefreshRotationStatus.Rotated, next, State.Account);
     }
 
@@ -79,11 +85,11 @@ public sealed class RefreshSessionGrain(TimeProvider timeProvider) : Grain<Refre
         if (State.Account is not null && !State.Revoked)
         {
             State.Revoked = true;
-            await WriteStateAsync();
+            await state.WriteAsync();
         }
     }
 
-    private string NewToken() => RefreshToken.Compose(GetPrimaryKey(), Base64UrlSecret());
+    private string NewToken() => RefreshToken.Compose(this.GetPrimaryKey(), Base64UrlSecret());
 
     private static string Base64UrlSecret() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

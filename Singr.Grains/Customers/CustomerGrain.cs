@@ -5,20 +5,25 @@ using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Customers;
-using Singr.Silo.Grains;
-using Singr.Silo.Storage;
+using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Customers;
 
 [GrainType("customer")]
-public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerState>, ICustomerGrain
+public sealed class CustomerGrain([VersionedState("customer")] IVersionedState<CustomerState> state, TimeProvider timeProvider) : Grain, ICustomerGrain
 {
+    private CustomerState State
+    {
+        get => state.State;
+        set => state.State = value;
+    }
+
     /// <summary>TOKEN_EXPIRY.INVITATION of the Singr backend plan.</summary>
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
     private bool Exists => State.CreatedAt != default;
 
-    private Guid CustomerId => GetPrimaryKey();
+    private Guid CustomerId => this.GetPrimaryKey();
 
     public async Task<Outcome<CustomerProfile>> Create(CreateCustomer command)
     {
@@ -39,11 +44,11 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
             Role = Roles.CustomerOwner,
             JoinedAt = now,
         };
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            ProjectCustomer(transaction);
-            ProjectMember(transaction, command.Owner.UserId);
-            Audit(transaction, command.Stamp, "customer.create", "customer", CustomerId.ToString("D"), before: null, Profile());
+            ProjectCustomer(rows);
+            ProjectMember(rows, command.Owner.UserId);
+            Audit(rows, command.Stamp, "customer.create", "customer", CustomerId.ToString("D"), before: null, Profile());
         });
         return Outcome.Ok(Profile());
     }
@@ -60,10 +65,10 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
 
         var before = Profile();
         State.Name = command.Name.Trim();
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            ProjectCustomer(transaction);
-            Audit(transaction, command.Stamp, "customer.rename", "customer", CustomerId.ToString("D"), before, Profile());
+            ProjectCustomer(rows);
+            Audit(rows, command.Stamp, "customer.rename", "customer", CustomerId.ToString("D"), before, Profile());
         });
         return Outcome.Ok(Profile());
     }
@@ -115,9 +120,9 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         };
         State.Invitations[invitationId] = invitation;
         var issued = Invitation(invitationId, invitation);
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            Audit(transaction, command.Stamp, "member.invite", "invitation", invitationId.ToString("D"), before: null, issued);
+            Audit(rows, command.Stamp, "member.invite", "invitation", invitationId.ToString("D"), before: null, issued);
         });
         return Outcome.Ok(new IssuedInvitation(issued, token));
     }
@@ -131,9 +136,9 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         }
 
         var revoked = Invitation(command.InvitationId, invitation);
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            Audit(transaction, command.Stamp, "member.invitation.revoke", "invitation", command.InvitationId.ToString("D"), revoked, after: null);
+            Audit(rows, command.Stamp, "member.invitation.revoke", "invitation", command.InvitationId.ToString("D"), revoked, after: null);
         });
         return Outcome.Ok(revoked);
     }
@@ -164,10 +169,10 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         State.Members[command.User.UserId] = member;
         var joined = Member(command.User.UserId, member);
         var stamp = new AuditStamp(command.User.UserId, command.User.Email, null, null, invitation.Role, command.ClientAddress, command.RequestId);
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            ProjectMember(transaction, command.User.UserId);
-            Audit(transaction, stamp, "member.join", "member", command.User.UserId.ToString("D"), before: null, joined);
+            ProjectMember(rows, command.User.UserId);
+            Audit(rows, stamp, "member.join", "member", command.User.UserId.ToString("D"), before: null, joined);
         });
         return Outcome.Ok(joined);
     }
@@ -193,10 +198,10 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         var before = Member(command.UserId, member);
         member.Role = command.Role;
         var after = Member(command.UserId, member);
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            ProjectMember(transaction, command.UserId);
-            Audit(transaction, command.Stamp, "member.role.change", "member", command.UserId.ToString("D"), before, after);
+            ProjectMember(rows, command.UserId);
+            Audit(rows, command.Stamp, "member.role.change", "member", command.UserId.ToString("D"), before, after);
         });
         return Outcome.Ok(after);
     }
@@ -216,10 +221,10 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
 
         var removed = Member(command.UserId, member);
         State.Members.Remove(command.UserId);
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            transaction.Add("DELETE FROM customer_members WHERE customer_id = $1 AND user_id = $2", CustomerId, command.UserId);
-            Audit(transaction, command.Stamp, "member.remove", "member", command.UserId.ToString("D"), removed, after: null);
+            rows.Add(new CustomerMemberRemoved(CustomerId, command.UserId));
+            Audit(rows, command.Stamp, "member.remove", "member", command.UserId.ToString("D"), removed, after: null);
         });
         return Outcome.Ok(removed);
     }
@@ -241,29 +246,14 @@ public sealed class CustomerGrain(TimeProvider timeProvider) : Grain<CustomerSta
         }
     }
 
-    private void ProjectCustomer(GrainTransaction transaction) =>
-        transaction.Add(
-            """
-            INSERT INTO customers (id, name, created_at) VALUES ($1, $2, $3)
-            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, updated_at = now()
-            """,
-            CustomerId,
-            State.Name,
-            State.CreatedAt);
+    private void ProjectCustomer(List<ISideRow> rows) =>
+        rows.Add(new CustomerRow(CustomerId, State.Name, State.CreatedAt));
 
-    private void ProjectMember(GrainTransaction transaction, Guid userId) =>
-        transaction.Add(
-            """
-            INSERT INTO customer_members (customer_id, user_id, role, joined_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (customer_id, user_id) DO UPDATE SET role = EXCLUDED.role
-            """,
-            CustomerId,
-            userId,
-            State.Members[userId].Role,
-            State.Members[userId].JoinedAt);
+    private void ProjectMember(List<ISideRow> rows, Guid userId) =>
+        rows.Add(new CustomerMemberRow(CustomerId, userId, State.Members[userId].Role, State.Members[userId].JoinedAt));
 
-    private void Audit(GrainTransaction transaction, AuditStamp stamp, string action, string resourceType, string resourceId, object? before, object? after) =>
-        AuditTrail.Record(transaction, stamp, new AuditEntry(action, resourceType, resourceId, CustomerId, VenueId: null, before, after));
+    private void Audit(List<ISideRow> rows, AuditStamp stamp, string action, string resourceType, string resourceId, object? before, object? after) =>
+        AuditTrail.Record(rows, stamp, new AuditEntry(action, resourceType, resourceId, CustomerId, VenueId: null, before, after));
 
     private CustomerProfile Profile() => new(CustomerId, State.Name, State.CreatedAt, State.Members.Count);
 

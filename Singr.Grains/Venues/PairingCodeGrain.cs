@@ -1,11 +1,17 @@
 using Singr.Grains.Interfaces.Venues;
-using Singr.Silo.Grains;
+using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Venues;
 
 [GrainType("pairing-code")]
-public sealed class PairingCodeGrain(TimeProvider timeProvider) : Grain<PairingCodeState>, IPairingCodeGrain
+public sealed class PairingCodeGrain([VersionedState("pairing-code")] IVersionedState<PairingCodeState> state, TimeProvider timeProvider) : Grain, IPairingCodeGrain
 {
+    private PairingCodeState State
+    {
+        get => state.State;
+        set => state.State = value;
+    }
+
     public async Task<bool> Issue(Guid venueId, DateTimeOffset expiresAt)
     {
         if (State.VenueId != Guid.Empty && State.ExpiresAt > timeProvider.GetUtcNow())
@@ -14,7 +20,7 @@ public sealed class PairingCodeGrain(TimeProvider timeProvider) : Grain<PairingC
         }
 
         State = new PairingCodeState { VenueId = venueId, ExpiresAt = expiresAt };
-        await WriteStateAsync();
+        await state.WriteAsync();
         return true;
     }
 
@@ -32,7 +38,7 @@ public sealed class PairingCodeGrain(TimeProvider timeProvider) : Grain<PairingC
         }
 
         State.RedeemedBy = deviceId;
-        await WriteStateAsync();
+        await state.WriteAsync();
         return State.VenueId;
     }
 }

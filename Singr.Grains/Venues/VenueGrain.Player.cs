@@ -49,11 +49,11 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         if (changed || wasOffline)
         {
             Raise(VenueEvents.PlayerStateUpdate, PlayerView(now));
-            await SaveAsync(transaction =>
+            await SaveAsync(rows =>
             {
                 foreach (var ended in _endedThisTurn)
                 {
-                    ProjectRequest(transaction, ended);
+                    ProjectRequest(rows, ended);
                 }
             });
             _endedThisTurn.Clear();
@@ -83,9 +83,9 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         }
 
         var issued = AppendCommand(command.Command, command.Value, now);
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            Audit(transaction, command.Stamp, $"player.command.{command.Command}", "venue", VenueId.ToString("D"), null, issued);
+            Audit(rows, command.Stamp, $"player.command.{command.Command}", "venue", VenueId.ToString("D"), null, issued);
         });
         return Outcome.Ok(issued);
     }
@@ -102,9 +102,9 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         State.Player.Holder = command.PlayerId;
         State.Player.Fence++;
         Raise(VenueEvents.PlayerStateUpdate, PlayerView(timeProvider.GetUtcNow()));
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            Audit(transaction, command.Stamp, "player.lease.hand_over", "player", command.PlayerId.ToString("D"), before,
+            Audit(rows, command.Stamp, "player.lease.hand_over", "player", command.PlayerId.ToString("D"), before,
                 new { holder = command.PlayerId, fence = State.Player.Fence });
         });
         return Outcome.Ok(PlayerView(timeProvider.GetUtcNow()));

@@ -6,7 +6,7 @@ using Singr.Grains.Interfaces.Quotas;
 using Singr.Grains.Interfaces.Requests;
 using Singr.Grains.Interfaces.Wallets;
 using Singr.Grains.Queue;
-using Singr.Silo.Storage;
+using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Venues;
 
@@ -76,9 +76,9 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
         Raise(VenueEvents.VenueState, Snapshot(timeProvider.GetUtcNow()));
 
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            Audit(transaction, stamp, "venue.settings.update", "venue", VenueId.ToString("D"), before, settings);
+            Audit(rows, stamp, "venue.settings.update", "venue", VenueId.ToString("D"), before, settings);
         });
         return Outcome.Ok(settings with { RequestsOpen = RequestsOpenAt(timeProvider.GetUtcNow()) });
     }
@@ -188,9 +188,9 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             pendingCount = State.Queue.Count,
             items = State.Queue.Select((e, i) => new { id = e.Id, position = i + 1 }).ToList(),
         });
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            Audit(transaction, stamp, "queue.reorder", "queue", VenueId.ToString("D"), before, State.Queue.Select(e => e.Id).ToList());
+            Audit(rows, stamp, "queue.reorder", "queue", VenueId.ToString("D"), before, State.Queue.Select(e => e.Id).ToList());
         });
         return Outcome.Ok(Snapshot(timeProvider.GetUtcNow()));
     }
@@ -208,14 +208,14 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         State.Settings = State.Settings with { RequestsOpen = false };
 
         Raise(VenueEvents.VenueState, Snapshot(now));
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
             foreach (var entry in removed)
             {
-                ProjectRequest(transaction, entry);
+                ProjectRequest(rows, entry);
             }
 
-            Audit(transaction, stamp, "venue.close", "venue", VenueId.ToString("D"), new { queued = removed.Count }, new { queued = 0, requestsOpen = false });
+            Audit(rows, stamp, "venue.close", "venue", VenueId.ToString("D"), new { queued = removed.Count }, new { queued = 0, requestsOpen = false });
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(Snapshot(now));
@@ -240,9 +240,9 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             // The player decides what plays: ask it to move on, and end the item as asked when it does.
             State.Player.EndNowPlayingAs = command.Status;
             AppendCommand(PlayerCommands.Skip, null, now);
-            await SaveAsync(transaction =>
+            await SaveAsync(rows =>
             {
-                AuditQueueItem(transaction, command.Stamp, $"queue.item.{command.Status}", playing, Item(playing, 0, null), null);
+                AuditQueueItem(rows, command.Stamp, $"queue.item.{command.Status}", playing, Item(playing, 0, null), null);
             });
             return Outcome.Ok(Item(playing, 0, null));
         }
@@ -257,10 +257,10 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         End(entry, command.Status, now);
         State.QueueVersion++;
         RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            ProjectRequest(transaction, entry);
-            AuditQueueItem(transaction, command.Stamp, $"queue.item.{command.Status}", entry, before, Item(entry, 0, null));
+            ProjectRequest(rows, entry);
+            AuditQueueItem(rows, command.Stamp, $"queue.item.{command.Status}", entry, before, Item(entry, 0, null));
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(Item(entry, 0, null));
@@ -375,9 +375,9 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
         State.Accepted[entry.RequestId] = accepted;
         ForgetOld(now);
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            ProjectRequest(transaction, entry);
+            ProjectRequest(rows, entry);
         });
         return accepted;
     }
@@ -609,63 +609,13 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             entry.DurationSeconds, entry.ThumbnailUrl, entry.RequestedByName, position, entry.Status, entry.CreditsCost,
             entry.Priority, entry.CreatedAt, estimatedStartAt);
 
-    private void ProjectRequest(GrainTransaction transaction, QueueEntry entry) =>
-        transaction.Add(
-            """
-            INSERT INTO song_requests (id, venue_id, request_id, patron_key, patron_user_id, requested_by_name, kind, title, artist,
-                                       key_change, notes, singer_name, youtube_id, duration_seconds, credits_cost, priority, status,
-                                       created_at, started_at, ended_at, processed, processed_at, quota_period, approval_status,
-                                       accepted_by, accepted_by_name, accepted_at, responded_by, responded_by_name, responded_at,
-                                       response_message, patron_reply, replied_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
-                    $25, $26, $27, $28, $29, $30, $31, $32, $33)
-            ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at,
-                                           processed = EXCLUDED.processed, processed_at = EXCLUDED.processed_at,
-                                           approval_status = EXCLUDED.approval_status, accepted_by = EXCLUDED.accepted_by,
-                                           accepted_by_name = EXCLUDED.accepted_by_name, accepted_at = EXCLUDED.accepted_at,
-                                           responded_by = EXCLUDED.responded_by, responded_by_name = EXCLUDED.responded_by_name,
-                                           responded_at = EXCLUDED.responded_at, response_message = EXCLUDED.response_message,
-                                           patron_reply = EXCLUDED.patron_reply, replied_at = EXCLUDED.replied_at, updated_at = now()
-            """,
-            entry.Id,
-            VenueId,
-            entry.RequestId,
-            entry.PatronKey,
-            entry.PatronUserId,
-            entry.RequestedByName,
-            entry.Kind,
-            entry.Title,
-            entry.Artist,
-            entry.KeyChange,
-            entry.Notes,
-            entry.SingerName,
-            entry.YoutubeId,
-            entry.DurationSeconds,
-            entry.CreditsCost,
-            entry.Priority,
-            entry.Status,
-            entry.CreatedAt,
-            entry.StartedAt,
-            entry.EndedAt,
-            entry.Processed,
-            entry.ProcessedAt,
-            entry.QuotaPeriod,
-            entry.Approval?.Status,
-            entry.Approval?.AcceptedBy,
-            entry.Approval?.AcceptedByName,
-            entry.Approval?.AcceptedAt,
-            entry.Approval?.RespondedBy,
-            entry.Approval?.RespondedByName,
-            entry.Approval?.RespondedAt,
-            entry.Approval?.ResponseMessage,
-            entry.Approval?.PatronReply,
-            entry.Approval?.RepliedAt);
+    private void ProjectRequest(List<ISideRow> rows, QueueEntry entry) => rows.Add(new SongRequestRow(VenueId, entry));
 
-    private void AuditQueueItem(GrainTransaction transaction, AuditStamp? stamp, string action, QueueEntry entry, object? before, object? after)
+    private void AuditQueueItem(List<ISideRow> rows, AuditStamp? stamp, string action, QueueEntry entry, object? before, object? after)
     {
         if (stamp is not null)
         {
-            Audit(transaction, stamp, action, "queue_item", entry.Id.ToString("D"), before, after);
+            Audit(rows, stamp, action, "queue_item", entry.Id.ToString("D"), before, after);
         }
     }
 

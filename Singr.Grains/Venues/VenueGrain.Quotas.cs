@@ -47,9 +47,9 @@ public sealed partial class VenueGrain : IVenueQuotaGrain
 
         // Everyone's allowance may have changed: each patron's hub connection asks for its own.
         Raise(VenueEvents.QuotaUpdate, new { policyChanged = true });
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            Audit(transaction, command.Stamp, "venue.quota.update", "venue", VenueId.ToString("D"), before, Policy());
+            Audit(rows, command.Stamp, "venue.quota.update", "venue", VenueId.ToString("D"), before, Policy());
         });
         return Outcome.Ok(Policy());
     }
@@ -78,9 +78,9 @@ public sealed partial class VenueGrain : IVenueQuotaGrain
 
         var patronKey = Patron.KeyOfAccount(command.UserId);
         Raise(VenueEvents.QuotaUpdate, new { patronKey, quota = QuotaOf(patronKey, command.UserId, timeProvider.GetUtcNow()) });
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            Audit(transaction, command.Stamp, "venue.quota.assign", "user", command.UserId.ToString("D"),
+            Audit(rows, command.Stamp, "venue.quota.assign", "user", command.UserId.ToString("D"),
                 new { tier = before }, new { tier = command.Tier is null ? null : State.Quotas.Assignments[command.UserId] });
         });
         return Outcome.Ok(Policy());

@@ -38,12 +38,12 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
 
         if (changed.Count > 0)
         {
-            await SaveAsync(transaction =>
+            await SaveAsync(rows =>
             {
                 foreach (var entry in changed)
                 {
-                    ProjectRequest(transaction, entry);
-                    Audit(transaction, command.Stamp, command.Processed ? "request.process" : "request.unprocess", "request",
+                    ProjectRequest(rows, entry);
+                    Audit(rows, command.Stamp, command.Processed ? "request.process" : "request.unprocess", "request",
                         entry.Id.ToString("D"), new { processed = !command.Processed }, new { processed = command.Processed });
                 }
             });
@@ -84,11 +84,11 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
 
         // A queued request's patron hears of its removal from the queue's own event; an unanswered one's only here.
         RaiseRequest(RequestActions.Deleted, entry, toPatron: unanswered);
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            ProjectRequest(transaction, entry);
-            transaction.Add("UPDATE song_requests SET deleted_at = $3 WHERE id = $1 AND venue_id = $2", entry.Id, VenueId, now);
-            Audit(transaction, command.Stamp, "request.delete", "request", entry.Id.ToString("D"), before, after: null);
+            ProjectRequest(rows, entry);
+            rows.Add(new SongRequestsDeleted(VenueId, [entry.Id], now));
+            Audit(rows, command.Stamp, "request.delete", "request", entry.Id.ToString("D"), before, after: null);
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(View(entry));
@@ -103,7 +103,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         }
 
         var stillWaiting = WaitingRequests().Count(e => Matches(e, command));
-        var ids = await RequestRows.FinishedMatchingAsync(dataSource, VenueId, command);
+        var ids = await requestArchive.FinishedMatchingAsync(VenueId, command);
         if (ids.Count > 0)
         {
             Raise(VenueEvents.RequestUpdate, new
@@ -114,10 +114,10 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
                 awaitingApproval = State.AwaitingApproval.Count,
             });
             var now = StoredNow();
-            await SaveAsync(transaction =>
+            await SaveAsync(rows =>
             {
-                transaction.Add("UPDATE song_requests SET deleted_at = $3 WHERE venue_id = $1 AND id = ANY($2)", VenueId, ids.ToArray(), now);
-                Audit(transaction, command.Stamp, "request.delete_many", "venue", VenueId.ToString("D"),
+                rows.Add(new SongRequestsDeleted(VenueId, ids, now));
+                Audit(rows, command.Stamp, "request.delete_many", "venue", VenueId.ToString("D"),
                     new { command.Processed, command.Status, command.From, command.To }, new { deleted = ids.Count });
             });
         }
@@ -145,10 +145,10 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         approval.AcceptedByName = command.Host.DisplayName;
         approval.AcceptedAt = StoredNow();
         RaiseRequest(RequestActions.Accepted, entry, toPatron: true);
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            ProjectRequest(transaction, entry);
-            Audit(transaction, command.Stamp, "request.accept", "request", entry.Id.ToString("D"), before: null,
+            ProjectRequest(rows, entry);
+            Audit(rows, command.Stamp, "request.accept", "request", entry.Id.ToString("D"), before: null,
                 new { acceptedBy = command.Host.UserId, approval.AcceptedAt });
         });
         return Outcome.Ok(View(entry));
@@ -194,10 +194,10 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         }
 
         RaiseRequest(RequestActions.StatusChanged, entry, toPatron: true);
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            ProjectRequest(transaction, entry);
-            Audit(transaction, command.Stamp, $"request.{command.Status}", "request", entry.Id.ToString("D"),
+            ProjectRequest(rows, entry);
+            Audit(rows, command.Stamp, $"request.{command.Status}", "request", entry.Id.ToString("D"),
                 new { status = ApprovalStatuses.Pending }, new { status = command.Status, message = approval.ResponseMessage });
         });
         await FlushWalletOutboxAsync();
@@ -224,10 +224,10 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         }
 
         RaiseRequest(RequestActions.Fulfilled, entry, toPatron: true);
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            ProjectRequest(transaction, entry);
-            Audit(transaction, command.Stamp, "request.fulfill", "request", entry.Id.ToString("D"),
+            ProjectRequest(rows, entry);
+            Audit(rows, command.Stamp, "request.fulfill", "request", entry.Id.ToString("D"),
                 new { status = ApprovalStatuses.Approved }, new { status = ApprovalStatuses.Fulfilled });
         });
         await FlushWalletOutboxAsync();
@@ -256,9 +256,9 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         approval.PatronReply = command.Message.Trim();
         approval.RepliedAt = StoredNow();
         RaiseRequest(RequestActions.ReplyAdded, entry, toPatron: true);
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            ProjectRequest(transaction, entry);
+            ProjectRequest(rows, entry);
         });
         return Outcome.Ok(View(entry));
     }
@@ -309,7 +309,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         var missing = ids.Where(id => found.All(e => e.Id != id)).ToList();
         if (missing.Count > 0)
         {
-            found.AddRange(await RequestRows.LoadAsync(dataSource, VenueId, missing));
+            found.AddRange(await requestArchive.LoadAsync(VenueId, missing));
         }
 
         return found;

@@ -1,13 +1,11 @@
 using System.Text.Json;
-using Npgsql;
 using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Venues;
 using Singr.Grains.Queue;
-using Singr.Silo.Grains;
-using Singr.Silo.Storage;
+using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Venues;
 
@@ -16,8 +14,14 @@ namespace Singr.Grains.Venues;
 /// player authority (<c>VenueGrain.Player.cs</c>). One activation, so every change to a venue is one turn.
 /// </summary>
 [GrainType("venue")]
-public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSource dataSource, VenuePaymentHooks? paymentHooks = null) : Grain<VenueState>, IVenueGrain
+public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState<VenueState> state, TimeProvider timeProvider, IRequestArchive requestArchive, VenuePaymentHooks? paymentHooks = null) : Grain, IVenueGrain
 {
+    private VenueState State
+    {
+        get => state.State;
+        set => state.State = value;
+    }
+
     /// <summary>How often an active venue settles leftover payments and owed wallet calls, and looks for a silent player.</summary>
     private static readonly TimeSpan HousekeepingPeriod = TimeSpan.FromSeconds(10);
 
@@ -27,15 +31,12 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
     /// <summary>Events raised in this turn, appended to the stream by the turn's next write.</summary>
     private readonly List<VenueEvent> _raised = [];
 
-    /// <summary>The index that keeps live venues' slugs unique (migration 0005): the one authority on slugs.</summary>
-    private const string LiveSlugIndex = "venues_live_slug";
-
     private bool Exists => State.CreatedAt != default;
 
     /// <summary>Finishes what a previous activation left midway (a paid request, a wallet call), then keeps at it.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        RegisterGrainTimer(_ => HousekeepAsync(SettleAfter), HousekeepingPeriod, HousekeepingPeriod);
+        this.RegisterGrainTimer(_ => HousekeepAsync(SettleAfter), HousekeepingPeriod, HousekeepingPeriod);
         if (State.PendingPayments.Count > 0 || State.WalletOutbox.Count > 0)
         {
             await HousekeepAsync(TimeSpan.Zero);
@@ -44,7 +45,7 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
 
     private bool Live => Exists && State.DeletedAt is null;
 
-    private Guid VenueId => GetPrimaryKey();
+    private Guid VenueId => this.GetPrimaryKey();
 
     public async Task<Outcome<VenueProfile>> Create(CreateVenue command)
     {
@@ -119,15 +120,15 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
 
         var removed = RemoveEverythingWaiting(now);
         Raise(VenueEvents.VenueState, new { deleted = true });
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            transaction.Add("UPDATE venues SET deleted_at = $2, updated_at = $2 WHERE id = $1", VenueId, now);
+            rows.Add(new VenueRetired(VenueId, now));
             foreach (var entry in removed)
             {
-                ProjectRequest(transaction, entry);
+                ProjectRequest(rows, entry);
             }
 
-            Audit(transaction, command.Stamp, "venue.delete", "venue", VenueId.ToString("D"), deleted, after: null);
+            Audit(rows, command.Stamp, "venue.delete", "venue", VenueId.ToString("D"), deleted, after: null);
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(deleted);
@@ -156,9 +157,9 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
         }
 
         State.PendingPairingCodes[PairingCode.Hash(PairingCode.Normalize(code)!)] = expiresAt;
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            Audit(transaction, command.Stamp, "player.pairing_code.issue", "venue", VenueId.ToString("D"), before: null, new { expiresAt });
+            Audit(rows, command.Stamp, "player.pairing_code.issue", "venue", VenueId.ToString("D"), before: null, new { expiresAt });
         });
         return Outcome.Ok(new PairingCodeIssued(code, expiresAt));
     }
@@ -217,9 +218,9 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
         var before = Player(command.PlayerId, player);
         player.RevokedAt = timeProvider.GetUtcNow();
         var after = Player(command.PlayerId, player);
-        await SaveAsync(transaction =>
+        await SaveAsync(rows =>
         {
-            Audit(transaction, command.Stamp, "player.revoke", "player", command.PlayerId.ToString("D"), before, after);
+            Audit(rows, command.Stamp, "player.revoke", "player", command.PlayerId.ToString("D"), before, after);
         });
         return Outcome.Ok(after);
     }
@@ -229,27 +230,14 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
         var after = Profile();
         try
         {
-            await SaveAsync(transaction =>
+            await SaveAsync(rows =>
             {
-                transaction.Add(
-                    """
-                    INSERT INTO venues (id, customer_id, slug, name, timezone, address, created_at, updated_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                    ON CONFLICT (id) DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name, timezone = EXCLUDED.timezone,
-                                                   address = EXCLUDED.address, updated_at = EXCLUDED.updated_at, deleted_at = NULL
-                    """,
-                    VenueId,
-                    State.CustomerId,
-                    State.Slug,
-                    State.Name,
-                    State.Timezone,
-                    State.Address,
-                    State.CreatedAt,
-                    State.UpdatedAt);
-                Audit(transaction, stamp, action, "venue", VenueId.ToString("D"), before, after);
+                rows.Add(new VenueRow(
+                    VenueId, State.CustomerId, State.Slug, State.Name, State.Timezone, State.Address, State.CreatedAt, State.UpdatedAt));
+                Audit(rows, stamp, action, "venue", VenueId.ToString("D"), before, after);
             });
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == LiveSlugIndex)
+        catch (UniqueRowConflictException ex) when (ex.ConstraintName == VenueRow.LiveSlugIndex)
         {
             // The write rolled back and this activation is being replaced, so its edited state goes with it.
             return Outcome.Refused<VenueProfile>(DomainErrors.SlugTaken);
@@ -269,16 +257,16 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
     }
 
     /// <summary>Writes the state with the turn's events (and <paramref name="alsoWrite"/>'s rows) in one transaction.</summary>
-    private Task SaveAsync(Action<GrainTransaction>? alsoWrite = null)
+    private Task SaveAsync(Action<List<ISideRow>>? alsoWrite = null)
     {
         var events = _raised.ToList();
         _raised.Clear();
-        return WriteStateAsync(transaction =>
+        return state.WriteAsync(rows =>
         {
-            alsoWrite?.Invoke(transaction);
+            alsoWrite?.Invoke(rows);
             foreach (var raised in events)
             {
-                transaction.AppendEvent(VenueEvents.StreamIdFor(VenueId), raised.Seq, raised.Type, raised.PayloadJson);
+                rows.Add(new StreamEventRow(VenueEvents.StreamIdFor(VenueId), raised.Seq, raised.Type, raised.PayloadJson));
             }
         });
     }
@@ -290,8 +278,8 @@ public sealed partial class VenueGrain(TimeProvider timeProvider, NpgsqlDataSour
         await AnnounceOfflinePlayerAsync();
     }
 
-    private void Audit(GrainTransaction transaction, AuditStamp stamp, string action, string resourceType, string resourceId, object? before, object? after) =>
-        AuditTrail.Record(transaction, stamp, new AuditEntry(action, resourceType, resourceId, State.CustomerId, VenueId, before, after));
+    private void Audit(List<ISideRow> rows, AuditStamp stamp, string action, string resourceType, string resourceId, object? before, object? after) =>
+        AuditTrail.Record(rows, stamp, new AuditEntry(action, resourceType, resourceId, State.CustomerId, VenueId, before, after));
 
     private VenueProfile Profile() =>
         new(VenueId, State.CustomerId, State.Slug, State.Name, State.Timezone, State.Address, State.CreatedAt, State.UpdatedAt);

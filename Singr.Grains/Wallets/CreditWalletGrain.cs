@@ -1,18 +1,23 @@
 using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Wallets;
-using Singr.Silo.Grains;
-using Singr.Silo.Storage;
+using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Wallets;
 
 [GrainType("credit-wallet")]
-public sealed class CreditWalletGrain(TimeProvider timeProvider) : Grain<WalletState>, ICreditWalletGrain
+public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersionedState<WalletState> state, TimeProvider timeProvider) : Grain, ICreditWalletGrain
 {
+    private WalletState State
+    {
+        get => state.State;
+        set => state.State = value;
+    }
+
     /// <summary>How long a request id is remembered: far longer than any client or venue retries.</summary>
     public static readonly TimeSpan RememberChargesFor = TimeSpan.FromDays(7);
 
-    private Guid UserId => GetPrimaryKey();
+    private Guid UserId => this.GetPrimaryKey();
 
     private int Held => State.Charges.Values.Where(c => c.State == ChargeStates.Held).Sum(c => c.Amount);
 
@@ -47,7 +52,7 @@ public sealed class CreditWalletGrain(TimeProvider timeProvider) : Grain<WalletS
         State.Charges[command.RequestId] = charge;
         if (command.Hold)
         {
-            await WriteStateAsync();
+            await state.WriteAsync();
         }
         else
         {
@@ -65,7 +70,7 @@ public sealed class CreditWalletGrain(TimeProvider timeProvider) : Grain<WalletS
         }
 
         State.Charges[requestId] = new ChargeRecord { State = ChargeStates.Cancelled, At = timeProvider.GetUtcNow() };
-        await WriteStateAsync();
+        await state.WriteAsync();
         return ChargeStates.Cancelled;
     }
 
@@ -89,7 +94,7 @@ public sealed class CreditWalletGrain(TimeProvider timeProvider) : Grain<WalletS
         }
 
         charge.State = ChargeStates.Released;
-        await WriteStateAsync();
+        await state.WriteAsync();
         return charge.State;
     }
 
@@ -119,23 +124,24 @@ public sealed class CreditWalletGrain(TimeProvider timeProvider) : Grain<WalletS
         Apply(command.Type, command.Amount);
         State.Adjustments[command.OperationId] = now;
         var after = Balance();
-        await WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            AddLedgerRow(transaction, command.Type, delta, command.VenueId, command.Reason, command.OperationId, command.Stamp.ActorId);
-            AuditTrail.Record(transaction, command.Stamp, new AuditEntry(
+            AddLedgerRow(rows, command.Type, delta, command.VenueId, command.Reason, command.OperationId, command.Stamp.ActorId);
+            AuditTrail.Record(rows, command.Stamp, new AuditEntry(
                 $"credits.{command.Type.ToLowerInvariant()}", "wallet", UserId.ToString("D"), command.CustomerId, command.VenueId,
                 new { before.Balance }, new { after.Balance, amount = delta, command.Reason }));
         });
         return Outcome.Ok(after);
     }
 
-    private Task SpendAsync(Guid requestId, ChargeRecord charge)
+    private async Task SpendAsync(Guid requestId, ChargeRecord charge)
     {
         Apply(LedgerTypes.Spent, charge.Amount);
-        return WriteStateAsync(transaction =>
+        await state.WriteAsync(rows =>
         {
-            AddLedgerRow(transaction, LedgerTypes.Spent, -charge.Amount, charge.VenueId, charge.Description, requestId, actorId: null);
+            AddLedgerRow(rows, LedgerTypes.Spent, -charge.Amount, charge.VenueId, charge.Description, requestId, actorId: null);
         });
+        WalletMetrics.CreditsSpent.Add(charge.Amount);
     }
 
     private void Apply(string type, int amount)
@@ -150,21 +156,8 @@ public sealed class CreditWalletGrain(TimeProvider timeProvider) : Grain<WalletS
         }
     }
 
-    private void AddLedgerRow(GrainTransaction transaction, string type, int amount, Guid? venueId, string description, Guid operationId, Guid? actorId) =>
-        transaction.Add(
-            """
-            INSERT INTO credit_transactions (user_id, venue_id, amount, transaction_type, description, operation_id, actor_id, balance_after, wallet_version)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            """,
-            UserId,
-            venueId,
-            amount,
-            type,
-            description,
-            operationId,
-            actorId,
-            State.Balance,
-            transaction.Version);
+    private void AddLedgerRow(List<ISideRow> rows, string type, int amount, Guid? venueId, string description, Guid operationId, Guid? actorId) =>
+        rows.Add(new LedgerRow(UserId, venueId, amount, type, description, operationId, actorId, State.Balance));
 
     /// <summary>Forgets settled charges and adjustments older than <see cref="RememberChargesFor"/>; holds stay until settled.</summary>
     private void Prune(DateTimeOffset now)

@@ -1,15 +1,17 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Singr.Grains.Interfaces.Runtime;
-using Singr.Silo.Cluster;
-using Singr.Silo.Forwarding;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Hosting;
+using Singr.Grains.Persistence;
+using Singr.Grains.Queue;
 using Singr.Silo.Migrations;
-using Singr.Silo.Reminders;
-using Singr.Silo.Runtime;
 using Singr.Silo.Storage;
 using Singr.Silo.Streams;
 
@@ -17,6 +19,9 @@ namespace Singr.Silo.Hosting;
 
 public static class SiloServiceCollectionExtensions
 {
+    /// <summary>ADO.NET invariant of the Orleans membership and reminder providers.</summary>
+    private const string Invariant = "Npgsql";
+
     /// <summary>The PostgreSQL data source every part of Singr shares, and the migrations checked or applied at start-up.</summary>
     public static IServiceCollection AddSingrDatabase(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
@@ -31,108 +36,114 @@ public static class SiloServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>
-    /// Joins this process to the Singr cluster in the role <c>Singr:Cluster:Role</c> names: grain references, routing,
-    /// forwarding and event streams always; a silo hosting grains unless the role is <c>api</c>. Register after
-    /// <see cref="AddSingrDatabase"/> so the schema is current before the silo starts.
-    /// </summary>
-    public static IServiceCollection AddSingrCluster(
-        this IServiceCollection services,
-        IConfiguration configuration,
-        Action<GrainTypeRegistry> registerGrains,
-        Action<SiloOptions>? configureSilo = null,
-        Action<ClusterOptions>? configureCluster = null)
+    /// <summary>Each venue's event log, followed by NOTIFY and polling: every front end delivers to its own connections.</summary>
+    public static IServiceCollection AddSingrEventStreams(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(registerGrains);
-        var siloOptions = services.AddOptions<SiloOptions>().Bind(configuration.GetSection(SiloOptions.SectionName));
-        var clusterOptions = services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>();
         services.AddOptions<StreamOptions>().Bind(configuration.GetSection(StreamOptions.SectionName));
-        if (configureSilo is not null)
-        {
-            siloOptions.Configure(configureSilo);
-        }
-
-        if (configureCluster is not null)
-        {
-            clusterOptions.Configure(configureCluster);
-        }
-
-        var registry = new GrainTypeRegistry();
-        registerGrains(registry);
-        services.AddSingleton(registry);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClusterOptions>>().Value);
-        services.AddSingleton<SiloLifecycle>();
-        AddRouting(services);
-        AddStreams(services);
-
-        var role = RoleOf(configuration, configureCluster);
-        if (role == ProcessRole.Api)
-        {
-            services.AddHostedService<FrontEndHostedService>();
-        }
-        else
-        {
-            AddSilo(services);
-        }
-
+        services.TryAddSingleton<EventStreamHub>();
+        services.TryAddSingleton<IEventStreams>(sp => sp.GetRequiredService<EventStreamHub>());
+        services.TryAddSingleton<StreamNotificationListener>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StreamNotificationListener>());
+        services.AddHostedService<StreamRetentionService>();
         return services;
     }
 
-    private static void AddRouting(IServiceCollection services)
+    /// <summary>
+    /// A silo of the Singr cluster: ADO.NET membership and reminders on the PostgreSQL of <paramref name="connectionString"/>,
+    /// Singr's grain state storage with its fencing, and the retry of calls that lost a state version race. Register
+    /// <see cref="AddSingrDatabase"/> first, so the schema is current before the silo joins.
+    /// </summary>
+    public static ISiloBuilder UseSingrCluster(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
     {
-        services.AddSingleton<ClusterMembershipView>();
-        services.AddSingleton<GrainLocator>();
-        services.AddSingleton<GrainCallCodec>();
-        services.AddSingleton<ClusterSecret>();
-        services.AddSingleton(sp => new SiloClient(
-            new HttpClient(new SocketsHttpHandler
-            {
-                ConnectTimeout = TimeSpan.FromSeconds(3),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            })
-            {
-                Timeout = Timeout.InfiniteTimeSpan,
-            },
-            sp.GetRequiredService<ClusterSecret>(),
-            sp.GetRequiredService<GrainCallCodec>(),
-            sp.GetRequiredService<ClusterOptions>()));
-        services.AddSingleton<GrainCallRouter>();
-        services.AddSingleton<IGrainFactory, GrainFactory>();
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = OptionsFrom(configuration);
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection($"{OrleansOptions.SectionName}:Membership"));
+        silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = Invariant;
+            clustering.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = Invariant;
+            reminders.ConnectionString = connectionString;
+        });
+        // The dashboard's silo side (grain statistics); front ends serve its pages to platform admins.
+        silo.AddDashboard();
+        return silo.AddSingrGrainRuntime(configuration);
     }
 
-    private static void AddStreams(IServiceCollection services)
+    /// <summary>
+    /// What every Singr silo has whatever its clustering (the Orleans TestCluster brings its own endpoints): Singr's
+    /// grain state storage with its fencing, the retry of calls that lost a state version race, idle collection and call
+    /// timeouts from <c>Singr:Orleans</c>, and the silo's presence for the readiness probe.
+    /// </summary>
+    public static ISiloBuilder AddSingrGrainRuntime(this ISiloBuilder silo, IConfiguration configuration)
     {
-        services.AddSingleton<EventStreamHub>();
-        services.AddSingleton<IEventStreams>(sp => sp.GetRequiredService<EventStreamHub>());
-        services.AddSingleton<StreamNotificationListener>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StreamNotificationListener>());
-        services.AddHostedService<StreamRetentionService>();
+        ArgumentNullException.ThrowIfNull(silo);
+        var options = OptionsFrom(configuration);
+        silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = options.IdleTimeout);
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
+        silo.AddOutgoingGrainCallFilter<StaleStateRetryFilter>();
+        silo.Services.AllowSingrExceptionsAcrossCalls();
+        silo.Services.AddSingrGrainStorage();
+        silo.Services.TryAddSingleton<IClusterPresence, LocalSiloPresence>();
+        return silo;
     }
 
-    private static void AddSilo(IServiceCollection services)
+    /// <summary>A front end: an Orleans client that finds the silos' gateways in the membership table.</summary>
+    public static IClientBuilder UseSingrCluster(this IClientBuilder client, IConfiguration configuration, string connectionString)
     {
-        services.AddSingleton(sp => SiloIdentity.New(sp.GetRequiredService<SiloOptions>().Address, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<GrainStateStorage>();
-        services.AddSingleton<GrainDirectory>();
-        services.AddSingleton<ReminderTable>();
-        services.AddSingleton<MembershipDataSource>();
-        services.AddSingleton<MembershipTable>();
-        services.AddSingleton<SiloRuntime>();
-        services.AddSingleton<SiloFencing>();
-        services.AddSingleton<MembershipAgent>();
-        services.AddSingleton<ActivationCollector>();
-        services.AddSingleton<ReminderService>();
-        services.AddHostedService<SiloHostedService>();
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = OptionsFrom(configuration);
+        client.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        client.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = Invariant;
+            clustering.ConnectionString = connectionString;
+        });
+        client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
+        client.AddOutgoingGrainCallFilter<StaleStateRetryFilter>();
+        client.Services.AllowSingrExceptionsAcrossCalls();
+        client.Services.AddSingleton<IClientConnectionRetryFilter>(new GatewayConnectionRetry(options.ConnectTimeout));
+        client.Services.TryAddSingleton<IClusterPresence, ClientPresence>();
+        return client;
     }
 
-    private static ProcessRole RoleOf(IConfiguration configuration, Action<ClusterOptions>? configureCluster)
+    /// <summary>Singr's grain state: <c>[VersionedState]</c> parameters, the fenced state store, the request archive.</summary>
+    private static IServiceCollection AddSingrGrainStorage(this IServiceCollection services)
     {
-        var options = new ClusterOptions();
-        configuration.GetSection(ClusterOptions.SectionName).Bind(options);
-        configureCluster?.Invoke(options);
-        return options.ParsedRole;
+        services.TryAddSingleton<SiloWriteFence>();
+        services.TryAddSingleton<GrainStateStore>();
+        services.TryAddSingleton<IRequestArchive, RequestArchive>();
+        services.TryAddSingleton<IAttributeToFactoryMapper<VersionedStateAttribute>, VersionedStateAttributeMapper>();
+        return services;
     }
+
+    /// <summary>Orleans serializes only exceptions of namespaces it is told of: Singr's (a fenced silo, a row conflict) too.</summary>
+    private static void AllowSingrExceptionsAcrossCalls(this IServiceCollection services) =>
+        services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Singr."));
+
+    public static OrleansOptions OptionsFrom(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new OrleansOptions();
+        configuration.GetSection(OrleansOptions.SectionName).Bind(options);
+        return options;
+    }
+
+    private static IPAddress AdvertisedAddress(OrleansOptions options) =>
+        string.IsNullOrWhiteSpace(options.AdvertisedAddress) ? IPAddress.Loopback : IPAddress.Parse(options.AdvertisedAddress);
 }

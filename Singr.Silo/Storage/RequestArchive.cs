@@ -1,15 +1,12 @@
 using Npgsql;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Requests;
-using Singr.Silo.Storage;
+using Singr.Grains.Queue;
 
-namespace Singr.Grains.Queue;
+namespace Singr.Silo.Storage;
 
-/// <summary>
-/// Reads a venue's requests that have left its state (ended, rejected) back from their <c>song_requests</c> rows.
-/// The venue grain is those rows' only writer and reads them within its own turn, so they are exactly what it wrote.
-/// </summary>
-public static class RequestRows
+/// <summary>The venue's finished requests, from <c>song_requests</c>.</summary>
+internal sealed class RequestArchive(NpgsqlDataSource dataSource) : IRequestArchive
 {
     private const string Columns =
         """
@@ -19,9 +16,8 @@ public static class RequestRows
         response_message, patron_reply, replied_at, quota_period
         """;
 
-    public static async Task<List<QueueEntry>> LoadAsync(NpgsqlDataSource dataSource, Guid venueId, IReadOnlyCollection<Guid> ids)
+    public async Task<List<QueueEntry>> LoadAsync(Guid venueId, IReadOnlyCollection<Guid> ids)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
         await using var command = dataSource.CreateCommand(
             $"SELECT {Columns} FROM song_requests WHERE venue_id = $1 AND id = ANY($2) AND deleted_at IS NULL");
         command.Parameters.Add(new NpgsqlParameter { Value = venueId });
@@ -36,10 +32,8 @@ public static class RequestRows
         return entries;
     }
 
-    /// <summary>The ids of the venue's finished, undeleted requests that match every given filter.</summary>
-    public static async Task<List<Guid>> FinishedMatchingAsync(NpgsqlDataSource dataSource, Guid venueId, DeleteRequestsMatching filter)
+    public async Task<List<Guid>> FinishedMatchingAsync(Guid venueId, DeleteRequestsMatching filter)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(filter);
         await using var command = dataSource.CreateCommand(
             """

@@ -1,0 +1,12 @@
+using System.Diagnostics.Metrics;
+
+namespace Singr.Grains.Wallets;
+
+/// <summary>Counted where a spend commits: in the wallet, on whichever silo hosts it (ON_PLAY spends when the song starts).</summary>
+internal static class WalletMetrics
+{
+    private static readonly Meter Meter = new("Singr");
+
+    public static readonly Counter<long> CreditsSpent =
+        Meter.CreateCounter<long>("singr.credits.spent", "{credit}", "Credits spent from patrons' wallets, counted when the spend commits.");
+}

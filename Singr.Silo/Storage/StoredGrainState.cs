@@ -1,0 +1,3 @@
+namespace Singr.Silo.Storage;
+
+internal sealed record StoredGrainState(string Json, long Version);
