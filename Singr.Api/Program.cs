@@ -1,9 +1,9 @@
 using Singr.Api;
+using Singr.Silo.Hosting;
 
-const string MigrateOnly = "--migrate-only";
-if (args.Contains(MigrateOnly))
+if (args.Contains(SingrHosting.MigrateOnlyArgument))
 {
-    return await SingrApplication.MigrateOnlyAsync([.. args.Where(a => a != MigrateOnly)]);
+    return await SingrHosting.MigrateOnlyAsync([.. args.Where(a => a != SingrHosting.MigrateOnlyArgument)]);
 }
 
 if (args.Contains(Singr.Api.Admin.GrantPlatformRoleCommand.Name))

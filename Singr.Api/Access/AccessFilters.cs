@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Singr.Api.Http;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Customers;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Access;
 

@@ -4,7 +4,7 @@ using Singr.Api.Http;
 using Singr.Api.RateLimiting;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Admin;
 

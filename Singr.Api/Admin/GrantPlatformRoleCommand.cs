@@ -1,9 +1,7 @@
-using Singr.Grains;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Audit;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 using Singr.Silo.Hosting;
-using Singr.Silo.Runtime;
 
 namespace Singr.Api.Admin;
 
@@ -35,41 +33,29 @@ public static class GrantPlatformRoleCommand
             Args = [.. args.Where((_, i) => i < at || i > at + 2)],
             EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"),
         });
-        SingrApplication.ConfigureLogging(builder.Logging, builder.Environment);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingrDatabase(SingrApplication.ConnectionStringFrom(builder.Configuration), builder.Configuration);
-        builder.Services.AddSingrCluster(
-            builder.Configuration,
-            grains => grains.AddGrainsFromAssembly(GrainsAssembly.Assembly),
-            configureCluster: cluster => cluster.Role = "api");
+        SingrHosting.ConfigureLogging(builder.Logging, builder.Environment);
+        builder.Configuration[$"{OrleansOptions.SectionName}:{nameof(OrleansOptions.ConnectTimeout)}"] = FindSiloWithin.ToString();
+        builder.UseOrleansClient(client => client.UseSingrCluster(builder.Configuration, SingrHosting.ConnectionStringFrom(builder.Configuration)));
         using var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception ex) when (ClusterUnavailable.Is(ex) || ex is Orleans.Runtime.OrleansException)
+        {
+            await Console.Error.WriteLineAsync($"No running Singr silo answered within {FindSiloWithin.TotalSeconds:0} s: start Singr first. ({ex.Message})");
+            return 2;
+        }
+
         try
         {
             var account = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IAccountGrain>(AccountEmail.Normalize(email));
             var stamp = new AuditStamp(Guid.Empty, "operator", null, null, "operator", null, "cli");
-            var deadline = DateTimeOffset.UtcNow + FindSiloWithin;
-            while (true)
-            {
-                try
-                {
-                    var outcome = await account.SetPlatformRole(role, stamp);
-                    await (outcome.Succeeded
-                        ? Console.Out.WriteLineAsync($"{email} is now {role}.")
-                        : Console.Error.WriteLineAsync($"Refused: {outcome.Error}."));
-                    return outcome.Succeeded ? 0 : 1;
-                }
-                catch (Exception ex) when (ex is SiloUnavailableException or GrainTransientException && DateTimeOffset.UtcNow < deadline)
-                {
-                    // The front end learns the cluster's silos from the membership table shortly after it starts.
-                    await Task.Delay(TimeSpan.FromSeconds(1));
-                }
-                catch (Exception ex) when (ex is SiloUnavailableException or GrainTransientException)
-                {
-                    await Console.Error.WriteLineAsync($"No running Singr silo answered within {FindSiloWithin.TotalSeconds:0} s: start Singr first. ({ex.Message})");
-                    return 2;
-                }
-            }
+            var outcome = await account.SetPlatformRole(role, stamp);
+            await (outcome.Succeeded
+                ? Console.Out.WriteLineAsync($"{email} is now {role}.")
+                : Console.Error.WriteLineAsync($"Refused: {outcome.Error}."));
+            return outcome.Succeeded ? 0 : 1;
         }
         finally
         {

@@ -6,7 +6,7 @@ using Singr.Api.Http;
 using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Auth;
 

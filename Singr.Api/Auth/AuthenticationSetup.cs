@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Singr.Api.Access;
 using Singr.Api.Http;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 using Singr.Grains.Interfaces.Venues;
 
 namespace Singr.Api.Auth;

@@ -3,7 +3,7 @@ using Singr.Api.Http;
 using Singr.Api.RateLimiting;
 using Singr.Grains.Accounts;
 using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Auth;
 

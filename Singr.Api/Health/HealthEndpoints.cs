@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Singr.Api.Http;
+using Singr.Silo.Hosting;
 
 namespace Singr.Api.Health;
 
 /// <summary>Kubernetes probes: <c>/health/live</c> (the process answers) and <c>/health/ready</c> (it can take traffic).</summary>
 public static class HealthEndpoints
 {
-    public const string ReadyTag = "ready";
-
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions
@@ -18,7 +17,7 @@ public static class HealthEndpoints
         });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(ReadyTag),
+            Predicate = check => check.Tags.Contains(ReadinessHealthCheck.Tag),
             ResponseWriter = WriteEnvelopeAsync,
         });
         return endpoints;

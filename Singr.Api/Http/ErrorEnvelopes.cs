@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Singr.Silo.Runtime;
+using Singr.Silo.Hosting;
 
 namespace Singr.Api.Http;
 
@@ -34,7 +34,7 @@ public static class ErrorEnvelopes
             return context.Response.WriteAsJsonAsync(Envelope.Failure(context, Unreadable(unreadable)));
         }
 
-        if (exception is GrainTransientException or SiloUnavailableException or TimeoutException)
+        if (ClusterUnavailable.Is(exception))
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

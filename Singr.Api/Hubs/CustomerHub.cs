@@ -10,7 +10,7 @@ using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Requests;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 using Singr.Silo.Streams;
 
 namespace Singr.Api.Hubs;

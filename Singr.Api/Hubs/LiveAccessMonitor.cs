@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Singr.Api.Access;
 using Singr.Grains.Interfaces.Customers;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 using Singr.Grains.Interfaces.Venues;
 
 namespace Singr.Api.Hubs;

@@ -5,7 +5,7 @@ using Singr.Api.Access;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Quotas;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 using Singr.Grains.Interfaces.Wallets;
 using Singr.Silo.Streams;
 
@@ -15,7 +15,7 @@ namespace Singr.Api.Hubs;
 /// Connects a live connection to a venue's event stream: from a sequence number it has (resume: every missed event
 /// once, in order), or from a fresh <c>venueState</c> when it has none or its events were pruned.
 /// </summary>
-public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains)
+public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains, Operations.SingrMetrics metrics)
 {
     /// <summary>
     /// Every follower of a stream in this process is offered the same event instance, so it is parsed once here, not
@@ -51,7 +51,10 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains)
             {
                 foreach (var outgoing in await map(streamEvent))
                 {
-                    connection.Send(outgoing.Method, outgoing.Payload);
+                    if (connection.Send(outgoing.Method, outgoing.Payload))
+                    {
+                        metrics.EventDelivered(connection.Hub);
+                    }
                 }
             },
             cancellationToken);

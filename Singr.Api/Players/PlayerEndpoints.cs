@@ -5,7 +5,7 @@ using Singr.Api.Http;
 using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 using Singr.Grains.Interfaces.Venues;
 
 namespace Singr.Api.Players;

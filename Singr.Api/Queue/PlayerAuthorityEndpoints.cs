@@ -5,7 +5,7 @@ using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Queue;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Queue;
 

@@ -7,7 +7,7 @@ using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Queue;
 using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Queue;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Queue;
 

@@ -6,7 +6,7 @@ using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Quotas;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Quotas;
 

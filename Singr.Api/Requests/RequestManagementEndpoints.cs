@@ -4,7 +4,7 @@ using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Requests;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Requests;
 

@@ -2,7 +2,7 @@ using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Customers;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 using Singr.Grains.Interfaces.Venues;
 
 namespace Singr.Api.Seeding;

@@ -5,7 +5,7 @@ using Singr.Api.RateLimiting;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Venues;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Venues;
 

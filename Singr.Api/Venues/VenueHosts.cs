@@ -1,6 +1,6 @@
 using Singr.Api.Access;
 using Singr.Grains.Interfaces.Customers;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 
 namespace Singr.Api.Venues;
 

@@ -6,7 +6,7 @@ using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 using Singr.Grains.Interfaces.Wallets;
 
 namespace Singr.Api.Wallets;
