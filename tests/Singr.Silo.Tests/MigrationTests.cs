@@ -10,6 +10,15 @@ public sealed class MigrationTests() : DatabaseTest(migrate: false)
         "SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_name, column_name) " +
         "FROM information_schema.columns WHERE table_schema = 'public'";
 
+    private const string TablesSql =
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_name = ANY($1) ORDER BY table_name";
+
+    /// <summary>The home-made runtime's membership, directory and reminders (0001), which 0008 drops.</summary>
+    private static readonly string[] OldRuntimeTables = ["grain_directory", "grain_reminders", "silo_membership"];
+
+    private static readonly string[] OrleansAndStateTables =
+        ["grain_state", "orleans_membership", "orleans_membership_version", "orleans_reminders", "orleansquery"];
+
     private MigrationRunner _runner = null!;
 
     protected override async Task SetUpAsync()
@@ -52,6 +61,31 @@ public sealed class MigrationTests() : DatabaseTest(migrate: false)
             ["Played Before|true|true", "Still Queued|false|false"],
             await Database.ColumnAsync<string>(
                 "SELECT title || '|' || processed::text || '|' || (processed_at IS NOT NULL)::text FROM song_requests ORDER BY title"));
+    }
+
+    [Fact]
+    public async Task Migration_0008_swaps_the_old_runtime_tables_for_the_orleans_membership_and_reminder_tables_and_their_seventeen_queries()
+    {
+        await _runner.ApplyAsync([.. EmbeddedMigrations.Load().Where(m => m.Version < 8)], CancellationToken.None);
+        Assert.Equal(
+            OldRuntimeTables,
+            await TablesAmong(OldRuntimeTables));
+
+        await _runner.ApplyAsync(EmbeddedMigrations.Load(), CancellationToken.None);
+
+        Assert.Empty(await TablesAmong(OldRuntimeTables));
+        Assert.Equal(
+            OrleansAndStateTables,
+            await TablesAmong(OrleansAndStateTables));
+        Assert.Equal(
+            [
+                "CleanupDefunctSiloEntriesKey", "CleanupDefunctSiloEntryKey", "DeleteMembershipTableEntriesKey", "DeleteReminderRowKey",
+                "DeleteReminderRowsKey", "GatewaysQueryKey", "InsertMembershipKey", "InsertMembershipVersionKey", "MembershipReadAllKey",
+                "MembershipReadRowKey", "ReadRangeRows1Key", "ReadRangeRows2Key", "ReadReminderRowKey", "ReadReminderRowsKey",
+                "UpdateIAmAlivetimeKey", "UpdateMembershipKey", "UpsertReminderRowKey",
+            ],
+            await Database.ColumnAsync<string>("SELECT querykey FROM orleansquery WHERE querytext <> '' ORDER BY querykey COLLATE \"C\""));
+        Assert.Equal(17L, await Database.ScalarAsync<long>("SELECT count(*) FROM orleansquery"));
     }
 
     [Fact]
@@ -108,4 +142,7 @@ public sealed class MigrationTests() : DatabaseTest(migrate: false)
 
         Assert.Equal(migrations.Count, applied.Sum());
     }
+
+    /// <summary>Which of <paramref name="names"/> are tables now, in name order.</summary>
+    private Task<List<string>> TablesAmong(string[] names) => Database.ColumnAsync<string>(TablesSql, (object)names);
 }
