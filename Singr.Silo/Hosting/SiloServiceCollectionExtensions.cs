@@ -58,11 +58,7 @@ public static class SiloServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
         var options = OptionsFrom(configuration);
-        silo.Configure<ClusterOptions>(cluster =>
-        {
-            cluster.ClusterId = options.ClusterId;
-            cluster.ServiceId = options.ServiceId;
-        });
+        silo.Configure(ClusterIdentity(options));
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection($"{OrleansOptions.SectionName}:Membership"));
         silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         silo.UseAdoNetClustering(clustering =>
@@ -104,11 +100,7 @@ public static class SiloServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(configuration);
         var options = OptionsFrom(configuration);
-        client.Configure<ClusterOptions>(cluster =>
-        {
-            cluster.ClusterId = options.ClusterId;
-            cluster.ServiceId = options.ServiceId;
-        });
+        client.Configure(ClusterIdentity(options));
         client.UseAdoNetClustering(clustering =>
         {
             clustering.Invariant = Invariant;
@@ -135,6 +127,12 @@ public static class SiloServiceCollectionExtensions
     /// <summary>Orleans serializes only exceptions of namespaces it is told of: Singr's (a fenced silo, a row conflict) too.</summary>
     private static void AllowSingrExceptionsAcrossCalls(this IServiceCollection services) =>
         services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Singr."));
+
+    private static Action<ClusterOptions> ClusterIdentity(OrleansOptions options) => cluster =>
+    {
+        cluster.ClusterId = options.ClusterId;
+        cluster.ServiceId = options.ServiceId;
+    };
 
     public static OrleansOptions OptionsFrom(IConfiguration configuration)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Singr.Benchmarks;
 using Singr.Testing;
 
 namespace Singr.RequestBenchmark;
@@ -23,7 +24,9 @@ internal static class BenchmarkRun
         {
             await using var database = await TestDatabase.CreateAsync();
             await using var singr = await InProcessSingr.StartAsync(database.ConnectionString);
-            Console.WriteLine($"app: Singr.Api in process at {singr.BaseAddress}, database {database.Name}, rate limits raised, logs at Warning");
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"app: Singr.Api in process at {singr.BaseAddress}, role silo+api (an Orleans silo co-hosted, as make run), {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, database {database.Name}, Npgsql's default pool, rate limits raised, logs at Warning"));
             using var http = singr.CreateClient(options.Clients);
             var fixture = await BenchmarkSetup.CreateAsync(http, singr.Grains, options.Venues, options.Clients);
             var load = new PaidRequestLoad(http, fixture);
@@ -34,11 +37,21 @@ internal static class BenchmarkRun
 
             var warmup = await load.RunAsync("warm-up", TimeSpan.FromSeconds(options.WarmupSeconds));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmup.Durable} durable, {warmup.QueueFull} QUEUE_FULL, {warmup.Failures.Values.Sum()} other (not measured)"));
+            await using var meter = new CpuMeter(PostgresServer.AdminConnectionString, database.Name);
+            var cpuBefore = await meter.SampleAsync();
             measured = await load.RunAsync("measured", TimeSpan.FromSeconds(options.Seconds));
+            var cpuAfter = await meter.SampleAsync();
             Console.WriteLine();
             foreach (var line in measured.Describe())
             {
                 Console.WriteLine(line);
+            }
+
+            if (measured.Durable > 0)
+            {
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"measured: CPU per durable request: this process (app and its {options.Clients} HTTP clients) {cpuAfter.ProcessSince(cpuBefore).TotalMilliseconds / measured.Durable:0.00} ms, PostgreSQL backends of its database {cpuAfter.BackendsSince(cpuBefore).TotalMilliseconds / measured.Durable:0.00} ms"));
             }
 
             Console.WriteLine();

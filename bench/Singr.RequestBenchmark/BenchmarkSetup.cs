@@ -1,7 +1,7 @@
 using System.Globalization;
 using Singr.Grains.Interfaces.Audit;
-using Singr.Grains.Interfaces.Runtime;
 using Singr.Grains.Interfaces.Wallets;
+using IGrainFactory = Orleans.IGrainFactory;
 
 namespace Singr.RequestBenchmark;
 

@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Singr.Api;
 using Singr.Api.RateLimiting;
-using Singr.Grains.Interfaces.Runtime;
+using Singr.Silo.Hosting;
+using Singr.Testing;
+using IGrainFactory = Orleans.IGrainFactory;
 
 namespace Singr.RequestBenchmark;
 
 /// <summary>
-/// The real application (silo and API in one process, as <c>make run</c>) on Kestrel on a free loopback port, with every
-/// rate limit raised out of reach and request logging off so the console does not take part in the figures.
+/// The real application as <c>make run</c> has it (Singr.Api co-hosting an Orleans silo, role <c>silo+api</c>) on Kestrel on
+/// a free loopback port, its silo and gateway on free ports of their own and in a cluster of its own, with every rate
+/// limit raised out of reach and request logging off so the console does not take part in the figures.
 /// </summary>
 internal sealed class InProcessSingr : IAsyncDisposable
 {
@@ -33,15 +35,19 @@ internal sealed class InProcessSingr : IAsyncDisposable
     {
         var pooled = new NpgsqlConnectionStringBuilder(connectionString);
         pooled.Remove("Maximum Pool Size");
-        var url = $"http://127.0.0.1:{FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}";
+        var url = $"http://127.0.0.1:{FreePorts.Next().ToString(CultureInfo.InvariantCulture)}";
         List<string> args =
         [
             $"--urls={url}",
-            $"--ConnectionStrings:{SingrApplication.ConnectionStringName}={pooled.ConnectionString}",
+            $"--{OrleansOptions.SectionName}:{nameof(OrleansOptions.SiloPort)}={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
+            $"--{OrleansOptions.SectionName}:{nameof(OrleansOptions.GatewayPort)}={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
+            $"--{OrleansOptions.SectionName}:{nameof(OrleansOptions.ClusterId)}=bench-{Guid.NewGuid():N}",
+            $"--ConnectionStrings:{SingrHosting.ConnectionStringName}={pooled.ConnectionString}",
             "--environment=Development",
             $"--contentRoot={AppContext.BaseDirectory}",
             "--Singr:SeedDemo=false",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
         ];
         foreach (var policy in typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(FixedWindowLimit)))
         {
@@ -67,13 +73,6 @@ internal sealed class InProcessSingr : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitUntilReadyAsync(TimeSpan within)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Singr.Grains.Interfaces.Audit;
-using Singr.Grains.Interfaces.Runtime;
+using Orleans;
 using Singr.Grains.Interfaces.Wallets;
 using Singr.Testing;
 

@@ -16,7 +16,6 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Singr__SeedDemo"] = "true",
-            ["Singr__Cluster__Secret"] = "process-test-cluster-secret-0123456789",
             ["Singr__Auth__SigningKey"] = TestSigningKey,
         });
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
@@ -43,13 +42,14 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
         Assert.All(lines, line => JsonDocument.Parse(line).Dispose());
         Assert.Contains(lines, l => l.Contains("/health/live", StringComparison.Ordinal) && l.Contains("process-test-1", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("SECRET", StringComparison.Ordinal));
-        Assert.Equal(["stopped"], await Database.ColumnAsync<string>("SELECT status FROM silo_membership"));
+        // Orleans marks a silo that left gracefully Dead (6) as its last step.
+        Assert.Equal([6], await Database.ColumnAsync<int>("SELECT status FROM orleans_membership"));
         Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM venues WHERE slug = 'demo-venue'"));
     }
 
     [Theory]
     [InlineData(false, "SINGR_POSTGRES")]
-    [InlineData(true, "Singr__Cluster__Secret")]
+    [InlineData(true, "Singr__Auth__SigningKey")]
     public async Task A_process_missing_required_configuration_refuses_to_start_and_says_what_to_set(bool withDatabase, string namesSetting)
     {
         await using var app = ApplicationProcess.Start(withDatabase ? Database.ConnectionString : string.Empty, new Dictionary<string, string>
@@ -77,7 +77,7 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
         Assert.Equal(
             Singr.Silo.Migrations.EmbeddedMigrations.Load().Count,
             (int)await Database.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
-        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM silo_membership"));
+        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM orleans_membership"));
     }
 
     [Fact]
@@ -86,7 +86,6 @@ public sealed class ApplicationProcessTests() : DatabaseTest(migrate: false)
         await using var app = ApplicationProcess.Start(Database.ConnectionString, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Singr__Cluster__Secret"] = "process-test-cluster-secret-0123456789",
             ["Singr__Auth__SigningKey"] = TestSigningKey,
             ["Singr__Database__MigrateOnStart"] = "false",
         });

@@ -4,8 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Singr.Api.Http;
-using Singr.Silo.Grains;
-using Singr.Silo.Runtime;
+using Orleans.Runtime;
 
 namespace Singr.Api.Tests;
 
@@ -31,7 +30,7 @@ public sealed class ErrorEnvelopeTests(ApiDatabaseFixture fixture) : IClassFixtu
         await using var factory = new SingrApiFactory(fixture.Database);
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync(new Uri("/internal/v1/grains/invoke", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/v1/auth/login", UriKind.Relative));
         var error = await EnvelopeJson.ErrorOfAsync(response);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
@@ -41,7 +40,7 @@ public sealed class ErrorEnvelopeTests(ApiDatabaseFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_transient_grain_failure_is_a_503_with_retry_after_that_says_nothing_changed()
     {
-        var context = ContextFailingWith(new GrainTransientException(new GrainId("venue", "v1"), "lost a version race twice"));
+        var context = ContextFailingWith(new SiloUnavailableException("the silo hosting venue v1 stopped"));
 
         await ErrorEnvelopes.WriteExceptionAsync(context);
         var body = await BodyOfAsync(context);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Singr.Api.Health;
-using Singr.Silo.Cluster;
+using Singr.Silo.Hosting;
 using Singr.Silo.Migrations;
 
 namespace Singr.Api.Tests;
@@ -40,15 +40,14 @@ public sealed class HealthEndpointTests(ApiDatabaseFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("applied", ready.GetProperty("migrations").GetString());
         Assert.Equal("Active", ready.GetProperty("silo").GetString());
-        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM silo_membership WHERE status = 'active'"));
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE status = 3"));
     }
 
     [Fact]
     public async Task Not_ready_until_the_migrations_are_applied_and_the_silo_is_active()
     {
         var migrations = new MigrationStatus();
-        var silo = new SiloLifecycle();
-        var check = new ReadinessHealthCheck(migrations, silo);
+        var check = new ReadinessHealthCheck(migrations, new FixedPresence(IsActive: false, Status: "Joining"));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
@@ -60,9 +59,10 @@ public sealed class HealthEndpointTests(ApiDatabaseFixture fixture) : IClassFixt
     [Fact]
     public async Task Not_ready_answers_503_with_an_error_envelope_saying_why()
     {
-        await using var factory = new SingrApiFactory(fixture.Database);
+        await using var factory = new SingrApiFactory(
+            fixture.Database,
+            configureServices: services => services.AddSingleton<IClusterPresence>(new FixedPresence(IsActive: false, Status: "ShuttingDown")));
         using var client = factory.CreateClient();
-        factory.Services.GetRequiredService<SiloLifecycle>().MoveTo(SiloStatus.ShuttingDown);
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

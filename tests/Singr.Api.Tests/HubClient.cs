@@ -1,293 +1,154 @@
-using System.Buffers;
-using System.Globalization;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Singr.Api.Tests;
 
 /// <summary>
-/// A SignalR client speaking the JSON hub protocol over a plain WebSocket (the .NET client package is not available
-/// here): handshake, method calls with their completions, and every event the server sends, kept in arrival order.
-/// Records may share a frame or be split across frames. Pings are not answered (the server does not need them).
+/// A hub connection through the .NET SignalR client (JSON protocol) that records every event the Singr hubs send, in
+/// arrival order, each with its one argument as a <see cref="JsonElement"/>; calls are answered as a
+/// <see cref="HubCompletion"/> (the result, or the error the hub refused with).
 /// </summary>
-internal sealed class HubClient : IAsyncDisposable
+/// <remarks>
+/// The .NET client only delivers events it has a handler for, so this listens to every target the hubs send
+/// (<see cref="Targets"/>). The client logs anything else it drops (an unknown target, arguments it could not bind);
+/// this catches those logs and fails the test on its next read, so a "this never arrived" assertion cannot pass
+/// because the client threw the event away.
+/// </remarks>
+internal sealed class HubClient : IHubEvents, IAsyncDisposable
 {
-    private const byte RecordSeparator = 0x1E;
-    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+    /// <summary>Every client method <c>/hubs/venue</c> and <c>/hubs/customer</c> call.</summary>
+    public static readonly IReadOnlyList<string> Targets =
+    [
+        "venueState", "queue:insert", "queue:update", "queue:reorder", "playerStateUpdate", "playerCommand",
+        "initial_data", "quota_update", "request:update", "request:new", "connected", "pending_count_update",
+    ];
 
-    private readonly WebSocket _socket;
-    private readonly SemaphoreSlim _sending = new(1, 1);
-    private readonly Dictionary<string, TaskCompletionSource<HubCompletion>> _pending = [];
-    private readonly List<HubEvent> _events = [];
-    private readonly TaskCompletionSource<string?> _handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>How the server closes a connection with an error; a call it cuts short fails with this, it was not refused.</summary>
+    private const string ClosedByServer = "The server closed the connection with the following error: ";
+
+    private static readonly JsonElement Null = JsonSerializer.SerializeToElement<object?>(null);
+
+    private readonly HubConnection _connection;
+    private readonly HubEventLog _events;
     private readonly TaskCompletionSource<string?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stop = new();
-    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource? _paused;
-    private int _nextInvocationId;
-    private Task _receiving = Task.CompletedTask;
 
-    private readonly IDisposable? _owner;
-
-    private HubClient(WebSocket socket, IDisposable? owner)
+    private HubClient(HubConnection connection, HubEventLog events)
     {
-        _socket = socket;
-        _owner = owner;
+        _connection = connection;
+        _events = events;
+        foreach (var target in Targets)
+        {
+            _connection.On(target, [typeof(JsonElement)], Record, target);
+        }
+
+        _connection.Closed += error =>
+        {
+            _closed.TrySetResult(error?.Message);
+            return Task.CompletedTask;
+        };
     }
 
-    /// <summary>Completes when the connection has ended, with the server's close error (null when it gave none).</summary>
+    /// <summary>Completes when the connection has ended, with why (the server's close error), or null when it gave none.</summary>
     public Task<string?> Closed => _closed.Task;
 
     /// <summary>Every event received so far, in arrival order.</summary>
-    public IReadOnlyList<HubEvent> Events
-    {
-        get
-        {
-            lock (_events)
-            {
-                return [.. _events];
-            }
-        }
-    }
+    public IReadOnlyList<HubEvent> Events => _events.Events;
 
     /// <summary>
-    /// Handshakes over an open WebSocket; throws when the server answers the handshake with an error.
-    /// <paramref name="owner"/> (what opened the socket) is disposed with the client.
+    /// Builds the connection from <paramref name="builder"/> (its URL and transport already set) and starts it; throws
+    /// what the client throws when the server turns it away (a 401 on the WebSocket request, a handshake error).
     /// </summary>
-    public static async Task<HubClient> ConnectAsync(WebSocket socket, IDisposable? owner = null)
+    public static async Task<HubClient> ConnectAsync(IHubConnectionBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(socket);
-        var client = new HubClient(socket, owner);
-        client._receiving = Task.Run(client.ReceiveLoopAsync);
-        await client.SendRecordAsync("""{"protocol":"json","version":1}""");
-        var handshakeError = await client._handshake.Task.WaitAsync(DefaultWait);
-        if (handshakeError is not null)
+        ArgumentNullException.ThrowIfNull(builder);
+        var events = new HubEventLog();
+        builder.AddJsonProtocol(json => json.PayloadSerializerOptions = new JsonSerializerOptions(JsonSerializerOptions.Web));
+        builder.ConfigureLogging(logging => logging.AddProvider(new DroppedEvents(events)));
+        var client = new HubClient(builder.Build(), events);
+        try
+        {
+            using var starting = new CancellationTokenSource(HubEventLog.DefaultWait);
+            await client._connection.StartAsync(starting.Token);
+        }
+        catch
         {
             await client.DisposeAsync();
-            throw new InvalidOperationException($"The hub refused the handshake: {handshakeError}");
+            throw;
         }
 
         return client;
     }
 
-    /// <summary>Calls a hub method and waits for its completion.</summary>
+    /// <summary>Calls a hub method and waits for its completion: its result, or the error the hub sent instead.</summary>
     public async Task<HubCompletion> InvokeAsync(string target, params object?[] arguments)
     {
-        var id = Interlocked.Increment(ref _nextInvocationId).ToString(CultureInfo.InvariantCulture);
-        var completion = new TaskCompletionSource<HubCompletion>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_pending)
-        {
-            _pending[id] = completion;
-        }
-
-        var message = new JsonObject
-        {
-            ["type"] = 1,
-            ["invocationId"] = id,
-            ["target"] = target,
-            ["arguments"] = JsonSerializer.SerializeToNode(arguments, JsonSerializerOptions.Web),
-        };
-        await SendRecordAsync(message.ToJsonString());
-        var ended = await Task.WhenAny(completion.Task, Closed.WaitAsync(DefaultWait));
-        return ended == completion.Task
-            ? await completion.Task
-            : throw new InvalidOperationException($"The connection closed before {target} completed: {await Closed}");
-    }
-
-    /// <summary>The first event (from the start of the connection) for <paramref name="target"/> that matches.</summary>
-    public async Task<HubEvent> WaitForAsync(string target, Func<JsonElement, bool>? predicate = null, TimeSpan? timeout = null)
-    {
-        var within = timeout ?? DefaultWait;
-        HubEvent? found = null;
-        await UntilAsync(
-            events => (found = events.FirstOrDefault(e => e.Target == target && (predicate is null || predicate(e.Payload)))) is not null,
-            within,
-            $"a {target} event");
-        return found!;
-    }
-
-    /// <summary>Waits until the events received satisfy <paramref name="condition"/>.</summary>
-    public async Task UntilAsync(Func<IReadOnlyList<HubEvent>, bool> condition, TimeSpan within, string what)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            Task arrived;
-            lock (_events)
-            {
-                if (condition(_events))
-                {
-                    return;
-                }
-
-                arrived = _arrived.Task;
-            }
-
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"No {what} within {within}; received: {Describe(Events)}");
-            }
-
-            await Task.WhenAny(arrived, Task.Delay(left));
-        }
-    }
-
-    /// <summary>Stops taking data off the socket (as a phone whose app froze), so the server's buffers fill up.</summary>
-    public void StopReading() => Interlocked.CompareExchange(ref _paused, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
-
-    public void ResumeReading() => Interlocked.Exchange(ref _paused, null)?.TrySetResult();
-
-    public async ValueTask DisposeAsync()
-    {
-        ResumeReading();
+        using var waiting = new CancellationTokenSource(HubEventLog.DefaultWait);
         try
         {
-            if (_socket.State == WebSocketState.Open)
+            var result = await _connection.InvokeCoreAsync(target, typeof(JsonElement), arguments, waiting.Token);
+            return new HubCompletion(result is JsonElement element ? element : default, null);
+        }
+        catch (HubException refused) when (!refused.Message.StartsWith(ClosedByServer, StringComparison.Ordinal))
+        {
+            // The completion's error, as the server sent it.
+            return new HubCompletion(default, refused.Message);
+        }
+        catch (OperationCanceledException ex) when (waiting.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{target} did not complete within {HubEventLog.DefaultWait}", ex);
+        }
+        catch (Exception ex) when (ex is HubException or OperationCanceledException or IOException or WebSocketException or InvalidOperationException)
+        {
+            // The connection ended first: with the server's close error, cleanly, or lost.
+            throw new InvalidOperationException($"The connection closed before {target} completed: {ex.Message}", ex);
+        }
+    }
+
+    /// <inheritdoc cref="HubEventLog.WaitForAsync"/>
+    public Task<HubEvent> WaitForAsync(string target, Func<JsonElement, bool>? predicate = null, TimeSpan? timeout = null) =>
+        _events.WaitForAsync(target, predicate, timeout);
+
+    /// <inheritdoc cref="HubEventLog.UntilAsync"/>
+    public Task UntilAsync(Func<IReadOnlyList<HubEvent>, bool> condition, TimeSpan within, string what) =>
+        _events.UntilAsync(condition, within, what);
+
+    public static string Describe(IEnumerable<HubEvent> events) => HubEventLog.Describe(events);
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    private Task Record(object?[] arguments, object target)
+    {
+        _events.Add(new HubEvent((string)target, arguments[0] is JsonElement payload ? payload : Null));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Turns the client's log of an event it dropped into a failure of the connection's <see cref="HubEventLog"/>.</summary>
+    private sealed class DroppedEvents(HubEventLog events) : ILoggerProvider, ILogger
+    {
+        private static readonly HashSet<string> Drops = ["MissingHandler", "ArgumentBindingFailure", "ErrorInvokingClientSideMethod"];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            ArgumentNullException.ThrowIfNull(formatter);
+            if (eventId.Name is { } name && Drops.Contains(name))
             {
-                using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, closing.Token);
+                events.Fail($"{formatter(state, exception)} {exception?.Message}".TrimEnd());
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+
+        public void Dispose()
         {
-            // Already gone: nothing to close.
-        }
-
-        await _stop.CancelAsync();
-        await Task.WhenAny(_receiving, Task.Delay(TimeSpan.FromSeconds(2)));
-        _socket.Dispose();
-        _owner?.Dispose();
-        _stop.Dispose();
-        _sending.Dispose();
-    }
-
-    public static string Describe(IEnumerable<HubEvent> events)
-    {
-        var list = events.ToList();
-        return list.Count == 0 ? "nothing" : string.Join("; ", list.TakeLast(12).Select(e => $"{e.Target}#{e.Seq}")) + $" ({list.Count} in all)";
-    }
-
-    private async Task SendRecordAsync(string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json + (char)RecordSeparator);
-        await _sending.WaitAsync();
-        try
-        {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _stop.Token);
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
-
-    private async Task ReceiveLoopAsync()
-    {
-        var unparsed = new ArrayBufferWriter<byte>();
-        var buffer = new byte[16 * 1024];
-        string? closeError = null;
-        try
-        {
-            while (true)
-            {
-                if (Volatile.Read(ref _paused) is { } paused)
-                {
-                    await paused.Task.WaitAsync(_stop.Token);
-                }
-
-                var received = await _socket.ReceiveAsync(buffer, _stop.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    closeError ??= received.CloseStatus is WebSocketCloseStatus.NormalClosure or null ? null : $"{received.CloseStatus} {received.CloseStatusDescription}";
-                    break;
-                }
-
-                unparsed.Write(buffer.AsSpan(0, received.Count));
-                closeError = DispatchRecords(unparsed) ?? closeError;
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
-        {
-            closeError ??= $"connection lost: {ex.GetType().Name}: {ex.Message}";
-        }
-        finally
-        {
-            _handshake.TrySetResult("the connection closed before the handshake was answered");
-            _closed.TrySetResult(closeError);
-            lock (_pending)
-            {
-                foreach (var pending in _pending.Values)
-                {
-                    pending.TrySetException(new InvalidOperationException($"The connection closed: {closeError}"));
-                }
-            }
-        }
-    }
-
-    /// <summary>Takes every complete record off the front of <paramref name="unparsed"/>; returns a close message's error.</summary>
-    private string? DispatchRecords(ArrayBufferWriter<byte> unparsed)
-    {
-        string? closeError = null;
-        var data = unparsed.WrittenSpan;
-        var consumed = 0;
-        int end;
-        while ((end = data[consumed..].IndexOf(RecordSeparator)) >= 0)
-        {
-            using var record = JsonDocument.Parse(data.Slice(consumed, end).ToArray());
-            consumed += end + 1;
-            closeError = Dispatch(record.RootElement) ?? closeError;
-        }
-
-        if (consumed > 0)
-        {
-            var rest = data[consumed..].ToArray();
-            unparsed.ResetWrittenCount();
-            unparsed.Write(rest);
-        }
-
-        return closeError;
-    }
-
-    private string? Dispatch(JsonElement message)
-    {
-        if (!_handshake.Task.IsCompleted)
-        {
-            _handshake.TrySetResult(message.TryGetProperty("error", out var refused) ? refused.ToString() : null);
-            return null;
-        }
-
-        switch (message.TryGetProperty("type", out var type) ? type.GetInt32() : 0)
-        {
-            case 1 when !message.TryGetProperty("invocationId", out _):
-                var arguments = message.GetProperty("arguments");
-                var payload = arguments.GetArrayLength() > 0 ? arguments[0].Clone() : default;
-                lock (_events)
-                {
-                    _events.Add(new HubEvent(message.GetProperty("target").GetString()!, payload));
-                    _arrived.TrySetResult();
-                    _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                }
-
-                return null;
-            case 3:
-                TaskCompletionSource<HubCompletion>? completion;
-                lock (_pending)
-                {
-                    _pending.Remove(message.GetProperty("invocationId").GetString()!, out completion);
-                }
-
-                completion?.TrySetResult(new HubCompletion(
-                    message.TryGetProperty("result", out var result) ? result.Clone() : default,
-                    message.TryGetProperty("error", out var error) ? error.GetString() : null));
-                return null;
-            case 7:
-                return message.TryGetProperty("error", out var closeError) ? closeError.GetString() : null;
-            default:
-                return null;
         }
     }
 }

@@ -126,7 +126,6 @@ public sealed partial class OpenApiTests(ApiDatabaseFixture fixture) : IClassFix
         {
             builder.UseEnvironment(environment);
             builder.UseSetting("Singr:Auth:SigningKey", Convert.ToBase64String(new byte[32]));
-            builder.UseSetting("Singr:Cluster:Secret", "openapi-test-cluster-secret-0123456789");
         });
         using var client = factory.CreateClient();
 

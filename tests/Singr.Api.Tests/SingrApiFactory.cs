@@ -13,7 +13,12 @@ namespace Singr.Api.Tests;
 /// <see cref="TestClientAddress.HeaderName"/> to set the client address TestServer does not have. A
 /// <paramref name="clock"/> replaces the wall clock (grains' expiries), not timers.
 /// </summary>
-public sealed class SingrApiFactory(TestDatabase database, bool seedDemo = false, TimeProvider? clock = null, bool productionRateLimits = false)
+public sealed class SingrApiFactory(
+    TestDatabase database,
+    bool seedDemo = false,
+    TimeProvider? clock = null,
+    bool productionRateLimits = false,
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     private const string UnreachablePermitLimit = "1000000";
@@ -25,6 +30,9 @@ public sealed class SingrApiFactory(TestDatabase database, bool seedDemo = false
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Singr", database.ConnectionString);
         builder.UseSetting("Singr:SeedDemo", seedDemo ? "true" : "false");
+        // Test classes run side by side, each app with its own silo: each gets its own Orleans ports.
+        builder.UseSetting("Singr:Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Singr:Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!productionRateLimits)
         {
             foreach (var policy in typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(FixedWindowLimit)))
@@ -41,6 +49,8 @@ public sealed class SingrApiFactory(TestDatabase database, bool seedDemo = false
             {
                 services.AddSingleton(clock);
             }
+
+            configureServices?.Invoke(services);
         });
     }
 }

@@ -1,9 +1,14 @@
+using System.Collections;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Singr.Api;
 using Singr.Api.Auth;
 using Singr.Api.Http;
-using Singr.Silo.Cluster;
+using Singr.Api.Hubs;
+using Singr.Api.Operations;
+using Singr.Api.RateLimiting;
 using Singr.Silo.Hosting;
 using Singr.Silo.Migrations;
 using Singr.Silo.Streams;
@@ -16,19 +21,29 @@ namespace Singr.Cluster.Tests;
 /// <summary>The operator's manifests against the application: they parse, and every key they set is one it reads.</summary>
 public sealed partial class KubernetesManifestTests
 {
+    /// <summary>Every options class the programs bind, by its section (Orleans's membership options under Singr's section).</summary>
     private static readonly (string Section, Type Options)[] OptionSections =
     [
-        (ClusterOptions.SectionName, typeof(ClusterOptions)),
-        (SiloOptions.SectionName, typeof(SiloOptions)),
+        (OrleansOptions.SectionName, typeof(OrleansOptions)),
+        ($"{OrleansOptions.SectionName}:Membership", typeof(ClusterMembershipOptions)),
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (StreamOptions.SectionName, typeof(StreamOptions)),
         (AuthOptions.SectionName, typeof(AuthOptions)),
         (HttpOptions.SectionName, typeof(HttpOptions)),
+        (RateLimitOptions.SectionName, typeof(RateLimitOptions)),
+        (SingrHubOptions.SectionName, typeof(SingrHubOptions)),
+        (OperationsOptions.SectionName, typeof(OperationsOptions)),
     ];
 
-    /// <summary>Keys the application reads outside the options classes (Program, the host, the downward API helper).</summary>
+    /// <summary>
+    /// Keys the application reads outside the options classes: the connection string, demo seeding and the front end's
+    /// role (Singr.Api), the web host's URLs and environment, and the generic host's shutdown timeout (its drain budget).
+    /// </summary>
     private static readonly string[] HostKeys =
-        ["ConnectionStrings__Singr", "Singr__SeedDemo", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "POD_IP"];
+    [
+        "ConnectionStrings__Singr", "Singr__SeedDemo", FrontEndRoles.ConfigurationKey.Replace(":", "__", StringComparison.Ordinal),
+        "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "shutdownTimeoutSeconds",
+    ];
 
     private static readonly List<Dictionary<object, object>> Documents = LoadDocuments();
 
@@ -43,17 +58,16 @@ public sealed partial class KubernetesManifestTests
         });
         var kinds = Documents.Select(d => (string)d["kind"]).ToHashSet();
         Assert.Superset(
-            new HashSet<string> { "Namespace", "ConfigMap", "Secret", "Deployment", "Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Job" },
+            new HashSet<string> { "Namespace", "ConfigMap", "Secret", "Deployment", "Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Job", "NetworkPolicy" },
             kinds);
+        Assert.Contains("NetworkPolicy", kinds);
     }
 
     [Fact]
     public void Every_key_the_manifests_set_is_a_configuration_key_of_the_application()
     {
         var known = OptionSections
-            .SelectMany(s => s.Options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.CanWrite)
-                .Select(p => $"{s.Section.Replace(":", "__", StringComparison.Ordinal)}__{p.Name}"))
+            .SelectMany(s => KeysOf(s.Options, s.Section.Replace(":", "__", StringComparison.Ordinal)))
             .Concat(HostKeys)
             .ToHashSet(StringComparer.Ordinal);
 
@@ -68,54 +82,167 @@ public sealed partial class KubernetesManifestTests
     public void The_config_map_values_bind_to_the_options_they_name()
     {
         var data = ConfigMapData();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(data.Select(kv => KeyValuePair.Create(kv.Key.Replace("__", ":", StringComparison.Ordinal), (string?)kv.Value)))
-            .Build();
-
+        var bound = 0;
         foreach (var (section, type) in OptionSections)
         {
+            // The section's own properties (Singr__Orleans__X, not Singr__Orleans__Membership__X, which is its own section).
+            var prefix = section.Replace(":", "__", StringComparison.Ordinal) + "__";
+            var own = data.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) && !kv.Key[prefix.Length..].Contains("__", StringComparison.Ordinal)).ToList();
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(own.Select(kv => KeyValuePair.Create(kv.Key.Replace("__", ":", StringComparison.Ordinal), (string?)kv.Value)))
+                .Build();
             var options = Activator.CreateInstance(type)!;
             configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
-            foreach (var (key, value) in data.Where(kv => kv.Key.StartsWith(section.Replace(":", "__", StringComparison.Ordinal) + "__", StringComparison.Ordinal)))
+            foreach (var (key, value) in own)
             {
-                var property = type.GetProperty(key[(key.LastIndexOf("__", StringComparison.Ordinal) + 2)..])!;
+                var property = type.GetProperty(key[prefix.Length..]);
+                Assert.True(property is not null, $"{key}: {type.Name} has no such property");
                 Assert.Equal(value, Format(property.GetValue(options)));
+                bound++;
             }
         }
+
+        Assert.Equal(data.Keys.Count(key => key.StartsWith("Singr__", StringComparison.Ordinal) && key != "Singr__SeedDemo"), bound);
     }
 
     [Fact]
-    public void Silos_and_front_ends_run_their_roles_wait_for_the_migration_job_and_probe_the_health_endpoints()
+    public void Silos_and_front_ends_run_their_programs_wait_for_the_migration_job_and_probe_the_health_endpoints()
     {
         var silo = Deployment("silo");
         var frontEnd = Deployment("frontend");
+        var job = Documents.Single(d => (string)d["kind"] == "Job");
 
-        Assert.Equal("silo", EnvironmentOf(silo)["Singr__Cluster__Role"]);
-        Assert.Equal("api", EnvironmentOf(frontEnd)["Singr__Cluster__Role"]);
-        Assert.Contains("$(POD_IP)", EnvironmentOf(silo)["Singr__Silo__Address"], StringComparison.Ordinal);
+        Assert.Equal(["dotnet", "Singr.Silo.dll"], Command(silo));
+        Assert.Equal(["dotnet", "Singr.Api.dll"], Command(frontEnd));
+        Assert.Equal(["dotnet", "Singr.Silo.dll"], Command(job));
+        Assert.Contains("--migrate-only", Containers(job).Single()["args"] is List<object> args ? args.Cast<string>() : []);
+        Assert.Equal(FrontEndRoles.FrontEndOnly, EnvironmentOf(frontEnd)["Singr__Cluster__Role"]);
+        Assert.DoesNotContain("Singr__Cluster__Role", EnvironmentOf(silo).Keys);
         foreach (var deployment in new[] { silo, frontEnd })
         {
             var container = Containers(deployment).Single();
             Assert.Equal("/health/live", Path(container, "livenessProbe", "httpGet", "path"));
+            Assert.Equal("/health/live", Path(container, "startupProbe", "httpGet", "path"));
             Assert.Equal("/health/ready", Path(container, "readinessProbe", "httpGet", "path"));
             Assert.Equal("false", MigrateOnStart(deployment));
         }
-
-        var job = Documents.Single(d => (string)d["kind"] == "Job");
-        Assert.Contains("--migrate-only", Containers(job).Single()["args"] is List<object> args ? args.Cast<string>() : []);
     }
 
     [Fact]
-    public void Front_ends_trust_forwarded_headers_only_from_well_formed_networks()
+    public void Silos_advertise_their_pod_ip_and_open_the_orleans_ports_they_are_configured_with()
     {
-        var trusted = EnvironmentOf(Deployment("frontend"))
-            .Where(e => e.Key.StartsWith("Singr__Http__TrustedNetworks__", StringComparison.Ordinal))
+        var silo = Deployment("silo");
+        var environment = EnvironmentOf(silo);
+        var ports = Containers(silo).Single()["ports"] is List<object> list
+            ? list.Cast<Dictionary<object, object>>().ToDictionary(p => (string)p["name"], p => (string)p["containerPort"])
+            : [];
+        var defaults = new OrleansOptions();
+
+        Assert.Equal("status.podIP", FieldRef(silo, "Singr__Orleans__AdvertisedAddress"));
+        Assert.Equal(environment["Singr__Orleans__SiloPort"], ports["silo"]);
+        Assert.Equal(environment["Singr__Orleans__GatewayPort"], ports["gateway"]);
+        Assert.Equal(defaults.SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ports["silo"]);
+        Assert.Equal(defaults.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ports["gateway"]);
+        Assert.Equal("8080", ports["http"]);
+
+        var service = Documents.Single(d => (string)d["kind"] == "Service" && Path(d, "metadata", "name") == "singr-silo");
+        Assert.Equal("None", Path(service, "spec", "clusterIP"));
+        Assert.Equal(
+            ["gateway", "http", "silo"],
+            ((List<object>)((Dictionary<object, object>)service["spec"])["ports"]).Cast<Dictionary<object, object>>().Select(p => (string)p["targetPort"]).Order());
+    }
+
+    [Fact]
+    public void The_orleans_ports_are_open_only_to_singr_pods()
+    {
+        var policy = Documents.Single(d => (string)d["kind"] == "NetworkPolicy");
+        var spec = (Dictionary<object, object>)policy["spec"];
+        var rules = ((List<object>)spec["ingress"]).Cast<Dictionary<object, object>>().ToList();
+        static IEnumerable<string> PortsOf(Dictionary<object, object> rule) =>
+            ((List<object>)rule["ports"]).Cast<Dictionary<object, object>>().Select(p => (string)p["port"]);
+
+        Assert.Equal("silo", Path(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/component"));
+        var orleans = Assert.Single(rules, rule => PortsOf(rule).Contains("11111"));
+        Assert.Equal(["11111", "30000"], PortsOf(orleans).Order());
+        var from = Assert.Single(((List<object>)orleans["from"]).Cast<Dictionary<object, object>>());
+        Assert.Equal("singr", Path(from, "podSelector", "matchLabels", "app.kubernetes.io/name"));
+        Assert.DoesNotContain(rules.Where(rule => !rule.ContainsKey("from")), rule => PortsOf(rule).Any(port => port is "11111" or "30000"));
+    }
+
+    [Fact]
+    public void A_silo_gets_time_to_hand_its_grains_over_after_it_has_left_the_endpoints()
+    {
+        var silo = Deployment("silo");
+        var podSpec = (Dictionary<object, object>)((Dictionary<object, object>)((Dictionary<object, object>)silo["spec"])["template"])["spec"];
+        var grace = int.Parse((string)podSpec["terminationGracePeriodSeconds"], System.Globalization.CultureInfo.InvariantCulture);
+        var preStop = (List<object>)((Dictionary<object, object>)((Dictionary<object, object>)((Dictionary<object, object>)Containers(silo).Single()["lifecycle"])["preStop"])["exec"])["command"];
+        var sleep = int.Parse(SleepSeconds().Match((string)preStop[^1]).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var shutdown = int.Parse(EnvironmentOf(silo)["shutdownTimeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.InRange(sleep, 1, 15);
+        Assert.True(shutdown > 30, "more than the .NET host's default 30 s to drain");
+        Assert.True(sleep + shutdown < grace, $"preStop {sleep} s + shutdown {shutdown} s must end before SIGKILL at {grace} s");
+    }
+
+    [Theory]
+    [InlineData("Singr__Http__TrustedNetworks__")]
+    [InlineData("Singr__Operations__MetricsNetworks__")]
+    public void Front_ends_name_well_formed_networks_for_forwarded_headers_and_metrics_scrapers(string prefix)
+    {
+        var networks = EnvironmentOf(Deployment("frontend"))
+            .Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))
             .Select(e => e.Value)
             .ToList();
 
-        Assert.NotEmpty(trusted);
-        Assert.All(trusted, network => Assert.True(System.Net.IPNetwork.TryParse(network, out _), network));
+        Assert.NotEmpty(networks);
+        Assert.All(networks, network => Assert.True(System.Net.IPNetwork.TryParse(network, out _), network));
     }
+
+    [Fact]
+    public void Silos_and_front_ends_are_annotated_for_prometheus_on_their_http_port()
+    {
+        foreach (var deployment in new[] { Deployment("silo"), Deployment("frontend") })
+        {
+            Assert.Equal("true", Path(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/scrape"));
+            Assert.Equal("8080", Path(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port"));
+            Assert.Equal(OperationsSetup.MetricsPath, Path(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/path"));
+        }
+    }
+
+    /// <summary>
+    /// The configuration keys an options class binds: its settable simple properties and lists (an element per key),
+    /// and, for a property of a class type (a rate limit), that class's own keys under the property's name.
+    /// </summary>
+    private static IEnumerable<string> KeysOf(Type type, string prefix)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+        {
+            var key = $"{prefix}__{property.Name}";
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (propertyType.IsPrimitive || propertyType.IsEnum || propertyType == typeof(string) || propertyType == typeof(TimeSpan)
+                || propertyType == typeof(decimal) || typeof(IEnumerable).IsAssignableFrom(propertyType))
+            {
+                yield return key;
+            }
+            else if (propertyType.IsClass)
+            {
+                foreach (var nested in KeysOf(propertyType, key))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    private static List<string> Command(Dictionary<object, object> workload) =>
+        Containers(workload).Single()["command"] is List<object> command ? [.. command.Cast<string>()] : [];
+
+    private static string? FieldRef(Dictionary<object, object> workload, string name) =>
+        Containers(workload)
+            .SelectMany(c => c.TryGetValue("env", out var env) ? ((List<object>)env).Cast<Dictionary<object, object>>() : [])
+            .Where(e => (string)e["name"] == name)
+            .Select(e => Path(e, "valueFrom", "fieldRef", "fieldPath"))
+            .SingleOrDefault();
 
     private static string? MigrateOnStart(Dictionary<object, object> deployment) =>
         EnvironmentOf(deployment).GetValueOrDefault("Singr__Database__MigrateOnStart")
@@ -171,6 +298,9 @@ public sealed partial class KubernetesManifestTests
 
     [GeneratedRegex("__[0-9]+$")]
     private static partial Regex ListIndexSuffix();
+
+    [GeneratedRegex("sleep ([0-9]+)")]
+    private static partial Regex SleepSeconds();
 
     private static List<Dictionary<object, object>> LoadDocuments()
     {

@@ -1,154 +1,183 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
+using System.Globalization;
 using Singr.Testing;
-using Singr.Testing.Grains;
+using Xunit.Abstractions;
 
 namespace Singr.Cluster.Tests;
 
-/// <summary>Three silos as separate processes behind an in-process front end; one of them is killed with SIGKILL.</summary>
-public sealed class ProcessFailoverTests : DatabaseTest
+/// <summary>
+/// Three <c>Singr.Silo</c> processes behind one <c>Singr.Api</c> front end (role <c>api</c>) while sixteen patrons post
+/// paid requests through it; the silo hosting the most venues is killed with SIGKILL.
+/// </summary>
+public sealed class ProcessFailoverTests(ITestOutputHelper output) : DatabaseTest
 {
-    private const string TestHost = "tests/Singr.TestHost";
-    private readonly List<ApplicationProcess> _silos = [];
-    private TestSilo _frontEnd = null!;
+    private const int Silos = 3;
+    private const int Venues = 12;
+    private const int Clients = 16;
+    private const int CreditsEach = 100_000;
 
-    protected override async Task SetUpAsync()
-    {
-        await Database.ExecuteAsync(CounterGrain.HistoryTableSql);
-        for (var i = 0; i < 3; i++)
-        {
-            _silos.Add(ApplicationProcess.Start(TestHost, Database.ConnectionString, new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Singr__Cluster__Role"] = "silo",
-                ["Singr__Silo__HeartbeatInterval"] = "00:00:00.500",
-                ["Singr__Silo__MissedHeartbeatsBeforeDead"] = "6",
-                ["Logging__LogLevel__Default"] = "Warning",
-            }));
-        }
+    /// <summary>What a failed attempt may be answered: 503 with Retry-After, or 500 for ConnectionFailedException (see below).</summary>
+    private static readonly string[] FailureAnswers = ["503 TEMPORARILY_UNAVAILABLE", "500 INTERNAL_ERROR"];
 
-        foreach (var silo in _silos)
-        {
-            await WaitUntilReadyAsync(silo);
-        }
-
-        _frontEnd = await TestSilo.StartAsync(Database, TestGrains.Register, role: "api");
-    }
-
-    protected override async Task TearDownAsync()
-    {
-        await _frontEnd.DisposeAsync();
-        foreach (var silo in _silos)
-        {
-            await silo.DisposeAsync();
-        }
-
-        await Database.DisposeAsync();
-    }
+    /// <summary>Orleans's <c>SiloStatus.Dead</c> in <c>orleans_membership.status</c>.</summary>
+    private const int Dead = 6;
 
     [Fact]
-    public async Task After_a_silo_is_killed_every_acknowledged_write_survives_and_its_grains_serve_again_on_one_silo_each()
+    public async Task A_silo_killed_under_paid_load_loses_no_acknowledged_request_charges_none_twice_and_every_venue_takes_requests_again_within_30_seconds()
     {
-        var keys = Enumerable.Range(0, 30).Select(i => $"failover-{i}").ToList();
-        var acknowledged = keys.ToDictionary(k => k, _ => new ConcurrentQueue<(long Count, long At)>());
-        using var stop = new CancellationTokenSource();
-        var clock = Stopwatch.StartNew();
-        var writers = keys.Select(key => Task.Run(async () =>
+        var phases = Stopwatch.StartNew();
+        await using var cluster = await ProcessCluster.StartAsync(Database, Silos);
+        Phase(phases, "3 silos and the front end ready");
+        try
         {
-            var grain = _frontEnd.GrainFactory.GetGrain<ICounterGrain>(key);
-            while (!stop.IsCancellationRequested)
+            using var http = cluster.CreateClient(Clients);
+            var venues = await PaidVenues.CreateAsync(http, Venues, Clients, CreditsEach);
+            Phase(phases, $"{Venues} paid venues and {Clients} patrons with {CreditsEach} credits set up over HTTP");
+            await using var observer = await ClusterObserver.ConnectAsync(Database.ConnectionString);
+            using var load = new PaidRequestLoad(http, venues);
+            load.Start();
+            load.StartArrivals(TimeSpan.FromMilliseconds(250));
+            await Eventually.TrueAsync(
+                () => load.FirstSuccessesAfter(0) is { SlowestVenue: not null, SlowestClient: not null } && load.AcknowledgedRequests.Count >= 150,
+                TimeSpan.FromSeconds(60),
+                "every venue and every patron has requests acknowledged");
+            Phase(phases, $"load running: {load.AcknowledgedRequests.Count} requests acknowledged");
+
+            var venuesBySilo = await observer.ActivationsBySiloPortAsync("venue");
+            var walletsBySilo = await observer.ActivationsBySiloPortAsync("credit-wallet");
+            var victim = cluster.SiloOnPort(venuesBySilo
+                .OrderByDescending(s => s.Value)
+                .ThenByDescending(s => walletsBySilo.GetValueOrDefault(s.Key))
+                .First().Key);
+            var victimVenues = venuesBySilo[victim.SiloPort];
+            output.WriteLine($"venues by silo port: {Describe(venuesBySilo)}; wallets by silo port: {Describe(walletsBySilo)}");
+            output.WriteLine($"killing {cluster.Name(victim)} with SIGKILL: {victimVenues} venues, {walletsBySilo.GetValueOrDefault(victim.SiloPort)} wallets");
+
+            var killedAt = load.Now;
+            var declaredDead = WatchForDeathAsync(load, victim.SiloPort);
+            victim.Signal("KILL");
+            await victim.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            await Eventually.TrueAsync(
+                () => load.FirstSuccessesAfter(killedAt) is { SlowestVenue: not null, SlowestClient: not null } || load.Now - killedAt > 60_000,
+                TimeSpan.FromSeconds(90),
+                "every venue and every patron has a request acknowledged after the kill");
+            var (venueBack, clientBack) = load.FirstSuccessesAfter(killedAt);
+            // Recovery: until every venue, those the killed silo hosted included, acknowledged a request sent after the
+            // kill. A patron waits longer when their phone's request was in flight through the killed silo's gateway at
+            // the kill: that call fails only after the front end's call time-out (reported as a product defect).
+            var recovery = TimeSpan.FromMilliseconds((venueBack ?? long.MaxValue / 2) - killedAt);
+            var everyPatronServedAfter = TimeSpan.FromMilliseconds((clientBack ?? long.MaxValue / 2) - killedAt);
+            var deadAfter = TimeSpan.FromMilliseconds(await declaredDead - killedAt);
+            var recoveredAt = load.Now;
+            await Eventually.TrueAsync(() => load.Now - recoveredAt > 3_000, TimeSpan.FromSeconds(10), "the load goes on after the recovery");
+            await load.StopAsync();
+            Phase(phases, "load stopped (every request under way answered)");
+
+            var slowestFailure = load.FailedAttempts.Select(f => f.At - f.SentAt).DefaultIfEmpty(0).Max();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"SIGKILL: declared dead after {deadAfter.TotalSeconds:0.0} s; every venue took requests again {recovery.TotalSeconds:0.0} s after the kill, every patron had one acknowledged after {everyPatronServedAfter.TotalSeconds:0.0} s"));
+            output.WriteLine($"requests: {load.AcknowledgedRequests.Count} acknowledged (201), {load.RefusedRequests.Count} refused, {load.Attempts} attempts");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"failed attempts (each retried with the same Idempotency-Key): {PaidRequestLoad.Tally(load.FailedAttempts.Select(f => f.Kind))}; the slowest took {slowestFailure / 1000.0:0.0} s to fail"));
+            output.WriteLine($"refused: {PaidRequestLoad.Tally(load.RefusedRequests.Select(r => $"{r.Kind} after {r.FailedAttemptsBefore} failed attempts"))}");
+
+            var frontEndExceptions = cluster.FrontEndExceptions();
+            output.WriteLine($"front end exceptions behind the 5xx answers: {PaidRequestLoad.Tally(frontEndExceptions)}");
+            var venuesAfter = await ActivationsEventuallyAsync(observer);
+            await Eventually.TrueAsync(
+                async () => (await PaidRequestLedger.ChargedWithoutQueuedOrQueuedUnpaidAsync(Database)).Count == 0,
+                TimeSpan.FromSeconds(30),
+                "requests cut off between their charge and their queue insert are settled: queued if charged, dropped if not");
+            Phase(phases, "interrupted payments settled");
+            var notDurable = await PaidRequestLedger.AcknowledgedButNotQueuedAndPaidOnceAsync(Database, load.AcknowledgedRequests);
+            var refusedButCharged = await PaidRequestLedger.RefusedButChargedOrQueuedAsync(Database, venues, load.RefusedRequests);
+            var chargedTwice = await PaidRequestLedger.ChargedTwiceAsync(Database);
+            var balances = await Task.WhenAll(venues.Patrons.Select(p => PaidVenues.BalanceAsync(http, p)));
+            var acknowledgedByClient = Enumerable.Range(0, Clients).Select(c => load.AcknowledgedRequests.Count(a => a.Client == c)).ToList();
+
+            Assert.InRange(victimVenues, 1, Venues);
+            Assert.InRange(deadAfter, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+            Assert.InRange(recovery, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+            Assert.InRange(everyPatronServedAfter, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+            Assert.Empty(notDurable);
+            Assert.Empty(chargedTwice);
+            Assert.Empty(refusedButCharged);
+            Assert.True(await PaidRequestLedger.LowestBalanceAfterAsync(Database) >= 0, "no balance went below zero");
+            Assert.Equal(load.AcknowledgedRequests.Count, await PaidRequestLedger.CountAsync(Database, "credit_transactions", "transaction_type = 'SPENT'"));
+            Assert.Equal(load.AcknowledgedRequests.Count, await PaidRequestLedger.CountAsync(Database, "song_requests", "status = 'queued'"));
+            Assert.Equal(acknowledgedByClient.Select(n => CreditsEach - n), balances);
+            // Every patron has credits for thousands of songs, so a first answer is never a refusal. A retry of a request
+            // whose first attempt failed between the venue storing it and the wallet charging it is answered 402
+            // INSUFFICIENT_CREDITS today (VenueGrain.RequestSong settles the interrupted payment by cancelling it):
+            // reported as a product defect. It charges nothing (asserted above).
+            Assert.All(load.RefusedRequests, r =>
             {
-                try
-                {
-                    acknowledged[key].Enqueue((await grain.Increment(), clock.ElapsedMilliseconds));
-                }
-                catch (Exception)
-                {
-                    // Not acknowledged: the caller retries with a little backoff, as a client would.
-                    await Task.Delay(50);
-                }
+                Assert.Equal("402 INSUFFICIENT_CREDITS", r.Kind);
+                Assert.True(r.FailedAttemptsBefore > 0, "only a retry of an interrupted request is refused");
+            });
+            // While the cluster noticed, the front end answered 503 with Retry-After, except where the call failed to
+            // connect to the dead silo: ConnectionFailedException is not among Singr.Silo's ClusterUnavailable
+            // exceptions and is answered 500 (reported as a product defect). Nothing else failed.
+            Assert.All(frontEndExceptions, e => Assert.Matches(
+                "^(OrleansMessageRejectionException|TimeoutException|SiloUnavailableException|ConnectionFailedException): ", e));
+            Assert.All(load.FailedAttempts, f => Assert.Contains(f.Kind, FailureAnswers));
+            Assert.Equal(
+                frontEndExceptions.Count(e => e.StartsWith("ConnectionFailedException", StringComparison.Ordinal)),
+                load.FailedAttempts.Count(f => f.Kind == "500 INTERNAL_ERROR"));
+            Assert.DoesNotContain(victim.SiloPort, venuesAfter.Keys);
+            Assert.Equal(Venues, venuesAfter.Values.Sum());
+        }
+        catch
+        {
+            cluster.WriteOutput(output, 25);
+            throw;
+        }
+    }
+
+    private void Phase(Stopwatch phases, string what) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{phases.Elapsed.TotalSeconds,5:0.0} s] {what}"));
+
+    /// <summary>When (on the load's clock) the membership table first says the silo on <paramref name="siloPort"/> is dead.</summary>
+    private async Task<long> WatchForDeathAsync(PaidRequestLoad load, int siloPort)
+    {
+        var deadline = load.Now + 60_000;
+        while (load.Now < deadline)
+        {
+            var status = await Database.ScalarAsync<int>(
+                "SELECT coalesce((SELECT status FROM orleans_membership WHERE port = $1 ORDER BY generation DESC LIMIT 1), 0)", siloPort);
+            if (status == Dead)
+            {
+                return load.Now;
             }
-        })).ToList();
-        await Eventually.TrueAsync(() => keys.All(k => acknowledged[k].Count >= 3), TimeSpan.FromSeconds(30), "every grain takes writes");
 
-        var victim = await BusiestSiloAsync();
-        var victimId = await Database.ScalarAsync<Guid>(
-            "SELECT silo_id FROM silo_membership WHERE address = $1 AND status = 'active'", victim.BaseAddress.ToString().TrimEnd('/'));
-        var victimKeys = await Database.ColumnAsync<string>("SELECT grain_key FROM grain_directory WHERE silo_id = $1", victimId);
-        var killedAt = clock.ElapsedMilliseconds;
-        victim.Signal("KILL");
-        await Eventually.TrueAsync(
-            async () => await Database.ScalarAsync<long>(
-                "SELECT count(*) FROM (SELECT DISTINCT ON (grain_key) grain_key, silo FROM counter_history " +
-                "WHERE grain_key = ANY($1) ORDER BY grain_key, version DESC) latest WHERE silo <> $2",
-                victimKeys.ToArray(),
-                victimId.ToString("D")) == victimKeys.Count,
-            TimeSpan.FromSeconds(30),
-            "every grain of the killed silo has been written again by another silo within 30 s");
-        var recoveredWithin = clock.ElapsedMilliseconds - killedAt;
-        await Task.Delay(500);
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
-        await Eventually.TrueAsync(
-            async () => await Database.ScalarAsync<string>("SELECT status FROM silo_membership WHERE silo_id = $1", victimId) == "dead",
-            TimeSpan.FromSeconds(30),
-            "the survivors declare the killed silo dead");
-
-        Assert.NotEmpty(victimKeys);
-        Assert.InRange(recoveredWithin, 0, 30_000);
-        foreach (var key in keys)
-        {
-            var versions = await Database.ColumnAsync<long>("SELECT version FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
-            var counts = await Database.ColumnAsync<long>("SELECT count FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
-            var silos = await Database.ColumnAsync<string>("SELECT silo FROM counter_history WHERE grain_key = $1 ORDER BY version", key);
-
-            Assert.Equal(Enumerable.Range(1, versions.Count).Select(v => (long)v), versions);
-            Assert.Equal(versions, counts);
-            Assert.Subset(counts.ToHashSet(), acknowledged[key].Select(a => a.Count).ToHashSet());
-            Assert.Equal(versions.Count, await _frontEnd.GrainFactory.GetGrain<ICounterGrain>(key).GetCount());
-            var runs = silos.Where((silo, i) => i == 0 || silos[i - 1] != silo).ToList();
-            Assert.Equal(runs.Distinct().Count(), runs.Count);
+            await Task.Delay(50);
         }
 
-        foreach (var key in victimKeys)
-        {
-            var lastWriter = await Database.ScalarAsync<string>(
-                "SELECT silo FROM counter_history WHERE grain_key = $1 ORDER BY version DESC LIMIT 1", key);
-            Assert.NotEqual(victimId.ToString("D"), lastWriter);
-        }
+        throw new TimeoutException($"The silo on port {siloPort} was not declared dead within 60 s.");
     }
 
-    private async Task<ApplicationProcess> BusiestSiloAsync()
+    /// <summary>Venue activations by silo port once the management grain answers again (its own silo may have been the one killed).</summary>
+    private static async Task<Dictionary<int, int>> ActivationsEventuallyAsync(ClusterObserver observer)
     {
-        var busiest = await Database.ScalarAsync<string>(
-            "SELECT m.address FROM grain_directory d JOIN silo_membership m ON m.silo_id = d.silo_id " +
-            "GROUP BY m.address ORDER BY count(*) DESC LIMIT 1");
-        return _silos.Single(s => s.BaseAddress.ToString().TrimEnd('/') == busiest);
-    }
-
-    private static async Task WaitUntilReadyAsync(ApplicationProcess silo)
-    {
-        using var client = new HttpClient { BaseAddress = silo.BaseAddress };
+        Dictionary<int, int>? activations = null;
         await Eventually.TrueAsync(
             async () =>
             {
-                if (silo.HasExited)
-                {
-                    throw new InvalidOperationException("A silo process exited:\n" + string.Join('\n', silo.OutputLines));
-                }
-
                 try
                 {
-                    using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                    return response.StatusCode == HttpStatusCode.OK;
+                    activations = await observer.ActivationsBySiloPortAsync("venue");
+                    return true;
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (Silo.Hosting.ClusterUnavailable.Is(ex) || ex is Orleans.Runtime.OrleansException)
                 {
                     return false;
                 }
             },
-            TimeSpan.FromSeconds(60),
-            "the silo process is ready");
+            TimeSpan.FromSeconds(30),
+            "the management grain answers");
+        return activations!;
     }
+
+    private static string Describe(Dictionary<int, int> bySilo) =>
+        string.Join(", ", bySilo.OrderBy(s => s.Key).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key}: {s.Value}")));
 }

@@ -1,18 +1,24 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
+
 namespace Singr.Testing;
 
-/// <summary>A Singr process (Singr.Api, or the test host) started as its own process on a free loopback port.</summary>
+/// <summary>A Singr process (Singr.Api, or a Singr.Silo) started as its own process on a free loopback port.</summary>
 public sealed class ApplicationProcess : IAsyncDisposable
 {
+    private const string SiloPortVariable = "Singr__Orleans__SiloPort";
+    private const string GatewayPortVariable = "Singr__Orleans__GatewayPort";
+
     private readonly Process _process;
     private readonly List<string> _output = [];
 
-    private ApplicationProcess(Process process, Uri baseAddress)
+    private ApplicationProcess(Process process, Uri baseAddress, int siloPort, int gatewayPort)
     {
         _process = process;
         BaseAddress = baseAddress;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
         _process.OutputDataReceived += (_, e) => Record(e.Data);
         _process.ErrorDataReceived += (_, e) => Record(e.Data);
         _process.BeginOutputReadLine();
@@ -20,6 +26,15 @@ public sealed class ApplicationProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The Orleans silo-to-silo port it was given (<c>Singr__Orleans__SiloPort</c>): how the membership table names it.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The Orleans gateway port it was given (<c>Singr__Orleans__GatewayPort</c>).</summary>
+    public int GatewayPort { get; }
+
+    /// <summary>The operating system's process id.</summary>
+    public int Id => _process.Id;
 
     public IReadOnlyList<string> OutputLines
     {
@@ -40,7 +55,7 @@ public sealed class ApplicationProcess : IAsyncDisposable
     public static ApplicationProcess Start(string connectionString, IReadOnlyDictionary<string, string> environment) =>
         Start("Singr.Api", connectionString, environment);
 
-    /// <param name="project">A project of the repository, by its folder relative to the root (for example tests/Singr.TestHost).</param>
+    /// <param name="project">A project of the repository, by its folder relative to the root (for example Singr.Silo).</param>
     public static ApplicationProcess Start(
         string project,
         string connectionString,
@@ -48,7 +63,7 @@ public sealed class ApplicationProcess : IAsyncDisposable
         params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var port = FreeLoopbackPort();
+        var port = FreePorts.Next();
         var assembly = BuiltAssemblyPath(project);
         var startInfo = new ProcessStartInfo("dotnet", [assembly, .. arguments])
         {
@@ -59,18 +74,24 @@ public sealed class ApplicationProcess : IAsyncDisposable
         startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         startInfo.Environment["ConnectionStrings__Singr"] = connectionString;
         startInfo.Environment.Remove("SINGR_POSTGRES");
+        startInfo.Environment[SiloPortVariable] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        startInfo.Environment[GatewayPortVariable] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         foreach (var (name, value) in environment)
         {
             startInfo.Environment[name] = value;
         }
 
-        return new ApplicationProcess(Process.Start(startInfo)!, new Uri($"http://127.0.0.1:{port}"));
+        return new ApplicationProcess(
+            Process.Start(startInfo)!,
+            new Uri($"http://127.0.0.1:{port}"),
+            int.Parse(startInfo.Environment[SiloPortVariable]!, CultureInfo.InvariantCulture),
+            int.Parse(startInfo.Environment[GatewayPortVariable]!, CultureInfo.InvariantCulture));
     }
 
     /// <summary>What Kubernetes and Ctrl-C send: SIGTERM / SIGINT; KILL for a crash.</summary>
     public void Signal(string signal)
     {
-        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
@@ -85,6 +106,11 @@ public sealed class ApplicationProcess : IAsyncDisposable
         }
         catch (HttpRequestException)
         {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            // Listening but too busy starting up to answer within the client's time-out.
             return false;
         }
     }
@@ -120,13 +146,6 @@ public sealed class ApplicationProcess : IAsyncDisposable
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var path = Path.Combine(PostgresServer.RepositoryRoot, project, "bin", configuration, "net10.0", Path.GetFileName(project) + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first.", path);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Record(string? line)
