@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Orleans.Storage;
 using Singr.Silo.Storage;
 
@@ -12,6 +13,7 @@ public static class ClusterUnavailable
         or TimeoutException
         or OrleansMessageRejectionException
         or GatewayTooBusyException
+        or ConnectionFailedException
         or InconsistentStateException
         or SiloFencedException
         or ClientNotAvailableException;

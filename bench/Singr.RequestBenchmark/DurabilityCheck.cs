@@ -17,6 +17,22 @@ internal static class DurabilityCheck
         Console.WriteLine($"durability: 201s acknowledged (warm-up included) {acknowledged}");
         Console.WriteLine($"durability: SPENT ledger rows {spent}");
         Console.WriteLine($"durability: song_requests rows {requests}");
+        await using (var sizes = database.DataSource.CreateCommand(
+            """
+            SELECT grain_type, count(*), avg(octet_length(state::text))::bigint, max(octet_length(state::text)), sum(version)::bigint
+            FROM grain_state WHERE grain_type IN ('venue', 'credit-wallet') GROUP BY grain_type ORDER BY grain_type
+            """))
+        await using (var reader = await sizes.ExecuteReaderAsync())
+        {
+            // Every write sends the whole state as jsonb: what each write of a venue or a wallet carries by the end.
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"state: {reader.GetInt64(1)} {reader.GetString(0)} rows, JSON {reader.GetInt64(2)} bytes on average and {reader.GetInt32(3)} at most by the end; {reader.GetInt64(4)} state writes in all"));
+            }
+        }
+
         if (spent == acknowledged && requests == acknowledged)
         {
             Console.WriteLine("durability: OK, every acknowledged request is paid and queued in the database");

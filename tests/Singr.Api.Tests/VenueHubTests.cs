@@ -419,7 +419,6 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         Assert.Equal(produced, reader.Events.Count(e => e.Target is "queue:insert" or "queue:reorder"));
         Assert.True(Stream(frozen).Count < produced, $"the frozen connection got {Stream(frozen).Count} of {produced} events, yet was cut off");
         Assert.True(produced >= droppedAt + AfterTheDrop, $"dropped after {droppedAt} events, {produced} made in all");
-        Assert.True(producing < TimeSpan.FromSeconds(30), $"making {produced} events took {producing} (dropped after {droppedAt})");
     }
 
     private static List<HubEvent> Stream(IHubEvents client) => [.. client.Events.Where(e => StreamEvents.Contains(e.Target))];
