@@ -88,7 +88,7 @@ public static class SingrApplication
         app.MapAuditEndpoints();
         app.MapAdminEndpoints();
         app.MapVenueSettingsEndpoints();
-        app.MapGroup(string.Empty).WithSongRequestMetrics().MapQueueEndpoints();
+        app.MapQueueEndpoints();
         app.MapPlayerAuthorityEndpoints();
         app.MapCreditEndpoints();
         app.MapRequestHistoryEndpoints();

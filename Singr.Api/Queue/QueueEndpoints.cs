@@ -1,5 +1,6 @@
 using Singr.Api.Access;
 using Singr.Api.Http;
+using Singr.Api.Operations;
 using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
@@ -33,7 +34,8 @@ public static class QueueEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status402PaymentRequired, StatusCodes.Status403Forbidden,
                 StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimitPolicies.PublicRequests)
-            .RequireVenueVisitor();
+            .RequireVenueVisitor()
+            .WithSongRequestMetrics();
         queue.MapPost("/reorder", ReorderAsync)
             .WithSummary("Reorder: the whole queue as {id, position} pairs (409 with the current version if it changed), or one move")
             .ProducesEnvelope<QueueSnapshot>()

@@ -174,7 +174,7 @@ public sealed class AccountGrain([VersionedState("account")] IVersionedState<Acc
         rows.Add(new UserRow(State.UserId, State.Email, State.Name, State.PlatformRole, State.CreatedAt));
 
     private void Audit(List<ISideRow> rows, AuditStamp stamp, string action, object? before, object? after) =>
-        AuditTrail.Record(rows, stamp, new AuditEntry(action, "user", State.UserId.ToString("D"), CustomerId: null, VenueId: null, before, after));
+        rows.Add(new AuditRow(stamp, new AuditEntry(action, "user", State.UserId.ToString("D"), CustomerId: null, VenueId: null, before, after)));
 
     private AccountProfile Profile() =>
         new(State.UserId, State.Email, State.Name, State.CreatedAt, State.PlatformRole, State.Nickname, State.ActiveCustomerId);

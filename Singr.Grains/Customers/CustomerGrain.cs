@@ -253,7 +253,7 @@ public sealed class CustomerGrain([VersionedState("customer")] IVersionedState<C
         rows.Add(new CustomerMemberRow(CustomerId, userId, State.Members[userId].Role, State.Members[userId].JoinedAt));
 
     private void Audit(List<ISideRow> rows, AuditStamp stamp, string action, string resourceType, string resourceId, object? before, object? after) =>
-        AuditTrail.Record(rows, stamp, new AuditEntry(action, resourceType, resourceId, CustomerId, VenueId: null, before, after));
+        rows.Add(new AuditRow(stamp, new AuditEntry(action, resourceType, resourceId, CustomerId, VenueId: null, before, after)));
 
     private CustomerProfile Profile() => new(CustomerId, State.Name, State.CreatedAt, State.Members.Count);
 

@@ -15,9 +15,6 @@ public interface IVersionedState<TState>
     /// <summary>The version of <see cref="State"/> as last read or written (the ETag); 0 while nothing was ever stored.</summary>
     long Version { get; }
 
-    /// <summary>The version the next write commits: unique per grain, so usable as a sequence for its rows.</summary>
-    long NextVersion => Version + 1;
-
     Task WriteAsync(IReadOnlyCollection<ISideRow> sideRows);
 
     Task WriteAsync() => WriteAsync([]);

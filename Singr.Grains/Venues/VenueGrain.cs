@@ -279,7 +279,7 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
     }
 
     private void Audit(List<ISideRow> rows, AuditStamp stamp, string action, string resourceType, string resourceId, object? before, object? after) =>
-        AuditTrail.Record(rows, stamp, new AuditEntry(action, resourceType, resourceId, State.CustomerId, VenueId, before, after));
+        rows.Add(new AuditRow(stamp, new AuditEntry(action, resourceType, resourceId, State.CustomerId, VenueId, before, after)));
 
     private VenueProfile Profile() =>
         new(VenueId, State.CustomerId, State.Slug, State.Name, State.Timezone, State.Address, State.CreatedAt, State.UpdatedAt);

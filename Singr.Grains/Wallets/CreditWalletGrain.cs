@@ -127,9 +127,9 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         await state.WriteAsync(rows =>
         {
             AddLedgerRow(rows, command.Type, delta, command.VenueId, command.Reason, command.OperationId, command.Stamp.ActorId);
-            AuditTrail.Record(rows, command.Stamp, new AuditEntry(
+            rows.Add(new AuditRow(command.Stamp, new AuditEntry(
                 $"credits.{command.Type.ToLowerInvariant()}", "wallet", UserId.ToString("D"), command.CustomerId, command.VenueId,
-                new { before.Balance }, new { after.Balance, amount = delta, command.Reason }));
+                new { before.Balance }, new { after.Balance, amount = delta, command.Reason })));
         });
         return Outcome.Ok(after);
     }

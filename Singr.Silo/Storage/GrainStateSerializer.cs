@@ -6,7 +6,6 @@ namespace Singr.Silo.Storage;
 /// <summary>Grain state as JSON: camelCase, enums as strings, so stored rows stay readable with psql.</summary>
 internal static class GrainStateSerializer
 {
-    /// <summary>Also the format of grain calls between silos.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
