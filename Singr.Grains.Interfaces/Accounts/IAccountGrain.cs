@@ -1,5 +1,6 @@
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Calls;
 
 namespace Singr.Grains.Interfaces.Accounts;
 
@@ -17,6 +18,7 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("SignIn")]
     Task<AccountProfile?> SignIn(string password);
 
+    [Idempotent]
     [Alias("GetProfile")]
     Task<AccountProfile?> GetProfile();
 
@@ -29,10 +31,12 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<Outcome<AccountProfile>> SetNickname(string nickname);
 
     /// <summary>The key change the singer last used for this song (at any venue), or null.</summary>
+    [Idempotent]
     [Alias("GetKeyChange")]
     Task<int?> GetKeyChange(string songKey);
 
     /// <summary>Remembers the key change the singer used for a song, offered as their default next time.</summary>
+    [Idempotent]
     [Alias("RememberKeyChange")]
     Task RememberKeyChange(string songKey, int keyChange);
 

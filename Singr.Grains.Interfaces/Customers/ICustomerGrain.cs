@@ -1,4 +1,5 @@
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Calls;
 
 namespace Singr.Grains.Interfaces.Customers;
 
@@ -14,6 +15,7 @@ public interface ICustomerGrain : IGrainWithGuidKey
     [Alias("Create")]
     Task<Outcome<CustomerProfile>> Create(CreateCustomer command);
 
+    [Idempotent]
     [Alias("GetProfile")]
     Task<CustomerProfile?> GetProfile();
 
@@ -21,12 +23,15 @@ public interface ICustomerGrain : IGrainWithGuidKey
     Task<Outcome<CustomerProfile>> Rename(RenameCustomer command);
 
     /// <returns>The member, or null when the user is not (or no longer) a member, or the organisation does not exist.</returns>
+    [Idempotent]
     [Alias("GetMember")]
     Task<CustomerMember?> GetMember(Guid userId);
 
+    [Idempotent]
     [Alias("ListMembers")]
     Task<IReadOnlyList<CustomerMember>> ListMembers();
 
+    [Idempotent]
     [Alias("ListInvitations")]
     Task<IReadOnlyList<CustomerInvitation>> ListInvitations();
 

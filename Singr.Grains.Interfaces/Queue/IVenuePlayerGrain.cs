@@ -1,4 +1,5 @@
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Calls;
 
 namespace Singr.Grains.Interfaces.Queue;
 
@@ -18,6 +19,7 @@ public interface IVenuePlayerGrain : IGrainWithGuidKey
     [Alias("HandOverLease")]
     Task<Outcome<PlayerState>> HandOverLease(HandOverLease command);
 
+    [Idempotent]
     [Alias("GetPlayerState")]
     Task<PlayerState?> GetPlayerState();
 }

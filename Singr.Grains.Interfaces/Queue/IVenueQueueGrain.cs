@@ -1,5 +1,6 @@
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Calls;
 
 namespace Singr.Grains.Interfaces.Queue;
 
@@ -10,6 +11,7 @@ namespace Singr.Grains.Interfaces.Queue;
 [Alias("singr.queue.IVenueQueueGrain")]
 public interface IVenueQueueGrain : IGrainWithGuidKey
 {
+    [Idempotent]
     [Alias("GetSettings")]
     Task<VenueSettings?> GetSettings();
 
@@ -21,13 +23,16 @@ public interface IVenueQueueGrain : IGrainWithGuidKey
     /// request is charged to the patron's wallet and queued as one logical operation; a repeated request id returns
     /// the first result.
     /// </summary>
+    [Idempotent]
     [Alias("RequestSong")]
     Task<Outcome<RequestAccepted>> RequestSong(RequestSong command);
 
+    [Idempotent]
     [Alias("GetQueue")]
     Task<QueueSnapshot?> GetQueue();
 
     /// <summary>The patron's requests still waiting (queued or playing), in queue order.</summary>
+    [Idempotent]
     [Alias("GetPendingFor")]
     Task<IReadOnlyList<QueueItem>> GetPendingFor(string patronKey);
 

@@ -1,4 +1,5 @@
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Calls;
 
 namespace Singr.Grains.Interfaces.Quotas;
 
@@ -9,6 +10,7 @@ namespace Singr.Grains.Interfaces.Quotas;
 [Alias("singr.quotas.IVenueQuotaGrain")]
 public interface IVenueQuotaGrain : IGrainWithGuidKey
 {
+    [Idempotent]
     [Alias("GetQuotaPolicy")]
     Task<QuotaPolicy?> GetQuotaPolicy();
 
@@ -19,6 +21,7 @@ public interface IVenueQuotaGrain : IGrainWithGuidKey
     Task<Outcome<QuotaPolicy>> AssignQuotaTier(AssignQuotaTier command);
 
     /// <summary>The patron's allowance now; null when the venue does not exist.</summary>
+    [Idempotent]
     [Alias("GetQuota")]
     Task<RequestQuota?> GetQuota(string patronKey, Guid? userId);
 }

@@ -1,4 +1,5 @@
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Calls;
 
 namespace Singr.Grains.Interfaces.Venues;
 
@@ -14,6 +15,7 @@ public interface IVenueGrain : IGrainWithGuidKey
     Task<Outcome<VenueProfile>> Create(CreateVenue command);
 
     /// <returns>The profile, or null when the venue does not exist or was deleted.</returns>
+    [Idempotent]
     [Alias("GetProfile")]
     Task<VenueProfile?> GetProfile();
 
@@ -33,9 +35,11 @@ public interface IVenueGrain : IGrainWithGuidKey
     Task<Outcome<PlayerDevice>> PairPlayer(PairPlayer command);
 
     /// <returns>The player while its credential is good (paired, not revoked, venue not deleted); else null.</returns>
+    [Idempotent]
     [Alias("GetActivePlayer")]
     Task<PlayerDevice?> GetActivePlayer(Guid playerId);
 
+    [Idempotent]
     [Alias("ListPlayers")]
     Task<IReadOnlyList<PlayerDevice>> ListPlayers();
 

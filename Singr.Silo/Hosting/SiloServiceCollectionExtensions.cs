@@ -87,7 +87,7 @@ public static class SiloServiceCollectionExtensions
         var options = OptionsFrom(configuration);
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = options.IdleTimeout);
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
-        silo.AddOutgoingGrainCallFilter<StaleStateRetryFilter>();
+        silo.AddSingrCallRetries();
         silo.Services.AllowSingrExceptionsAcrossCalls();
         silo.Services.AddSingrGrainStorage();
         silo.Services.TryAddSingleton<IClusterPresence, LocalSiloPresence>();
@@ -107,11 +107,30 @@ public static class SiloServiceCollectionExtensions
             clustering.ConnectionString = connectionString;
         });
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
-        client.AddOutgoingGrainCallFilter<StaleStateRetryFilter>();
+        client.AddSingrCallRetries();
         client.Services.AllowSingrExceptionsAcrossCalls();
         client.Services.AddSingleton<IClientConnectionRetryFilter>(new GatewayConnectionRetry(options.ConnectTimeout));
         client.Services.TryAddSingleton<IClusterPresence, ClientPresence>();
         return client;
+    }
+
+    /// <summary>
+    /// Calls a draining or dead silo did not answer are sent again (<see cref="UndeliveredCallRetryFilter"/>), and so are
+    /// calls that lost a state version race (<see cref="StaleStateRetryFilter"/>).
+    /// </summary>
+    private static void AddSingrCallRetries(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.AddOutgoingGrainCallFilter<UndeliveredCallRetryFilter>();
+        silo.AddOutgoingGrainCallFilter<StaleStateRetryFilter>();
+    }
+
+    /// <inheritdoc cref="AddSingrCallRetries(ISiloBuilder)"/>
+    private static void AddSingrCallRetries(this IClientBuilder client)
+    {
+        client.Services.TryAddSingleton(TimeProvider.System);
+        client.AddOutgoingGrainCallFilter<UndeliveredCallRetryFilter>();
+        client.AddOutgoingGrainCallFilter<StaleStateRetryFilter>();
     }
 
     /// <summary>Singr's grain state: <c>[VersionedState]</c> parameters, the fenced state store, the request archive.</summary>
