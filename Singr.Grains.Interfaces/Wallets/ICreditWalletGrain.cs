@@ -1,4 +1,5 @@
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Calls;
 
 namespace Singr.Grains.Interfaces.Wallets;
 
@@ -10,28 +11,35 @@ namespace Singr.Grains.Interfaces.Wallets;
 [Alias("singr.wallets.ICreditWalletGrain")]
 public interface ICreditWalletGrain : IGrainWithGuidKey
 {
+    [Idempotent]
     [Alias("GetBalance")]
     Task<WalletBalance> GetBalance();
 
     /// <summary>Spends or holds credits for a request; refused (INSUFFICIENT_CREDITS) when too few are available.</summary>
+    [Idempotent]
     [Alias("Charge")]
     Task<Outcome<ChargeResult>> Charge(ChargeCredits command);
 
     /// <summary>
-    /// For a venue recovering a request it started paying for: the charge's state if it happened; otherwise the
-    /// request id is marked cancelled (so a late charge is refused) and <see cref="ChargeStates.Cancelled"/> returned.
+    /// For a venue recovering a request it started paying for: the charge's state if it happened; otherwise tries up to
+    /// <paramref name="attempt"/> are marked cancelled (so their late charge is refused, while a later try may still
+    /// charge) and <see cref="ChargeStates.Cancelled"/> returned.
     /// </summary>
+    [Idempotent]
     [Alias("Resolve")]
-    Task<string> Resolve(Guid requestId);
+    Task<string> Resolve(Guid requestId, int attempt);
 
     /// <summary>The held credits of a request become SPENT (the song started). Idempotent.</summary>
+    [Idempotent]
     [Alias("Capture")]
     Task<string> Capture(Guid requestId);
 
     /// <summary>The held credits of a request go back to available, with no ledger entry. Idempotent.</summary>
+    [Idempotent]
     [Alias("Release")]
     Task<string> Release(Guid requestId);
 
+    [Idempotent]
     [Alias("Adjust")]
     Task<Outcome<WalletBalance>> Adjust(AdjustCredits command);
 }

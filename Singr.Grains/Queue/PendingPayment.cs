@@ -9,4 +9,7 @@ public sealed class PendingPayment
     public QueueEntry Entry { get; set; } = new();
 
     public bool Hold { get; set; }
+
+    /// <summary>Which try at paying for the request this is (<see cref="Singr.Grains.Interfaces.Wallets.ChargeCredits.Attempt"/>).</summary>
+    public int Attempt { get; set; } = 1;
 }

@@ -96,13 +96,11 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return Outcome.Ok(first);
         }
 
-        if (State.PendingPayments.Any(p => p.Entry.RequestId == command.RequestId))
+        if (State.PendingPayments.Find(p => p.Entry.RequestId == command.RequestId) is { } unsettled)
         {
-            // A retry of a request whose payment was left unsettled (its first attempt failed midway): settle it now.
-            await SettlePendingPaymentsAsync(olderThan: TimeSpan.Zero);
-            return State.Accepted.TryGetValue(command.RequestId, out var settled)
-                ? Outcome.Ok(settled)
-                : Outcome.Refused<RequestAccepted>(DomainErrors.InsufficientCredits);
+            // A retry of a request whose first try stopped between storing it and its charge: the same try again, so
+            // the wallet charges it at most once, and it is queued.
+            return await ChargeAndQueueAsync(unsettled, timeProvider.GetUtcNow());
         }
 
         var now = timeProvider.GetUtcNow();
@@ -137,7 +135,8 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return Outcome.Refused<RequestAccepted>(DomainErrors.InsufficientCredits);
         }
 
-        return await PayAndQueueAsync(entry, userId, now);
+        var attempt = State.Abandoned.TryGetValue(command.RequestId, out var abandoned) ? abandoned.Attempt + 1 : 1;
+        return await PayAndQueueAsync(entry, attempt, now);
     }
 
     public Task<QueueSnapshot?> GetQueue() => Task.FromResult(Live ? Snapshot(timeProvider.GetUtcNow()) : null);
@@ -330,26 +329,34 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     /// then the request is queued. A crash between the steps leaves a pending request that
     /// <see cref="SettlePendingPaymentsAsync"/> resolves with the wallet: queued if charged, dropped if not.
     /// </summary>
-    private async Task<Outcome<RequestAccepted>> PayAndQueueAsync(QueueEntry entry, Guid userId, DateTimeOffset now)
+    private async Task<Outcome<RequestAccepted>> PayAndQueueAsync(QueueEntry entry, int attempt, DateTimeOffset now)
     {
         // Held, not spent, while it may still be rejected or never played.
         var hold = State.Settings.ChargeAt == ChargeTimings.OnPlay || entry.Approval is not null;
-        State.PendingPayments.Add(new PendingPayment { Entry = entry, Hold = hold });
+        var pending = new PendingPayment { Entry = entry, Hold = hold, Attempt = attempt };
+        State.PendingPayments.Add(pending);
         await SaveAsync();
         await RunHookAsync(paymentHooks?.BeforeCharge, entry.RequestId);
+        return await ChargeAndQueueAsync(pending, now);
+    }
 
-        var charged = await GrainFactory.GetGrain<ICreditWalletGrain>(userId).Charge(
-            new ChargeCredits(entry.RequestId, VenueId, entry.CreditsCost, hold, $"Request: {entry.Title}"));
+    /// <summary>The wallet charges the stored pending request (idempotent by request id and try); queued if it did.</summary>
+    private async Task<Outcome<RequestAccepted>> ChargeAndQueueAsync(PendingPayment pending, DateTimeOffset now)
+    {
+        var entry = pending.Entry;
+        var charged = await GrainFactory.GetGrain<ICreditWalletGrain>(entry.PatronUserId!.Value).Charge(
+            new ChargeCredits(entry.RequestId, VenueId, entry.CreditsCost, pending.Hold, $"Request: {entry.Title}", pending.Attempt));
         await RunHookAsync(paymentHooks?.AfterCharge, entry.RequestId);
 
-        State.PendingPayments.RemoveAll(p => p.Entry.RequestId == entry.RequestId);
+        State.PendingPayments.Remove(pending);
         if (!charged.Succeeded)
         {
             await SaveAsync();
             return Outcome.Refused<RequestAccepted>(DomainErrors.InsufficientCredits);
         }
 
-        entry.CreditsHeld = hold;
+        State.Abandoned.Remove(entry.RequestId);
+        entry.CreditsHeld = pending.Hold;
         return Outcome.Ok(await AcceptAsync(entry, now));
     }
 
@@ -388,15 +395,18 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var now = timeProvider.GetUtcNow();
         foreach (var pending in State.PendingPayments.Where(p => now - p.Entry.CreatedAt >= olderThan).ToList())
         {
-            var state = await GrainFactory.GetGrain<ICreditWalletGrain>(pending.Entry.PatronUserId!.Value).Resolve(pending.Entry.RequestId);
+            var state = await GrainFactory.GetGrain<ICreditWalletGrain>(pending.Entry.PatronUserId!.Value)
+                .Resolve(pending.Entry.RequestId, pending.Attempt);
             State.PendingPayments.Remove(pending);
             if (state is ChargeStates.Spent or ChargeStates.Held)
             {
+                State.Abandoned.Remove(pending.Entry.RequestId);
                 pending.Entry.CreditsHeld = state == ChargeStates.Held;
                 await AcceptAsync(pending.Entry, now);
             }
             else
             {
+                State.Abandoned[pending.Entry.RequestId] = new AbandonedPayment { Attempt = pending.Attempt, At = now };
                 await SaveAsync();
             }
         }
@@ -538,6 +548,11 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         foreach (var old in forgotten)
         {
             State.Accepted.Remove(old);
+        }
+
+        foreach (var old in State.Abandoned.Where(a => now - a.Value.At > RememberAcceptedFor).Select(a => a.Key).ToList())
+        {
+            State.Abandoned.Remove(old);
         }
 
         var window = TimeSpan.FromMinutes(VenueSettingsRules.MaxNoRepeatMinutes);

@@ -54,6 +54,12 @@ public sealed class VenueState
     /// <summary>First results of accepted requests by request id, for idempotent retries (the last 200, an hour at most).</summary>
     public Dictionary<Guid, RequestAccepted> Accepted { get; set; } = [];
 
+    /// <summary>
+    /// Paid requests dropped because their payment never happened (their turn died before the charge), by request id:
+    /// the last try given up on, so the patron's retry pays as a later try. Kept as long as <see cref="Accepted"/>.
+    /// </summary>
+    public Dictionary<Guid, AbandonedPayment> Abandoned { get; set; } = [];
+
     public List<RecentSong> RecentSongs { get; set; } = [];
 
     public PlayerLease Player { get; set; } = new();

@@ -12,4 +12,7 @@ public sealed class ChargeRecord
     public string Description { get; set; } = string.Empty;
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The try that charged, or for a cancelled record the last try that may never charge.</summary>
+    public int Attempt { get; set; } = 1;
 }

@@ -29,9 +29,15 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(command.Amount);
         if (State.Charges.TryGetValue(command.RequestId, out var earlier))
         {
-            return earlier.State == ChargeStates.Cancelled
-                ? Outcome.Refused<ChargeResult>(DomainErrors.InsufficientCredits)
-                : Outcome.Ok(new ChargeResult(command.RequestId, earlier.State, Balance()));
+            if (earlier.State != ChargeStates.Cancelled)
+            {
+                return Outcome.Ok(new ChargeResult(command.RequestId, earlier.State, Balance()));
+            }
+
+            if (command.Attempt <= earlier.Attempt)
+            {
+                return Outcome.Refused<ChargeResult>(DomainErrors.InsufficientCredits);
+            }
         }
 
         if (State.Balance - Held < command.Amount)
@@ -48,6 +54,7 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
             VenueId = command.VenueId,
             Description = command.Description,
             At = now,
+            Attempt = command.Attempt,
         };
         State.Charges[command.RequestId] = charge;
         if (command.Hold)
@@ -62,14 +69,15 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         return Outcome.Ok(new ChargeResult(command.RequestId, charge.State, Balance()));
     }
 
-    public async Task<string> Resolve(Guid requestId)
+    public async Task<string> Resolve(Guid requestId, int attempt)
     {
-        if (State.Charges.TryGetValue(requestId, out var charge))
+        if (State.Charges.TryGetValue(requestId, out var charge)
+            && (charge.State != ChargeStates.Cancelled || charge.Attempt >= attempt))
         {
             return charge.State;
         }
 
-        State.Charges[requestId] = new ChargeRecord { State = ChargeStates.Cancelled, At = timeProvider.GetUtcNow() };
+        State.Charges[requestId] = new ChargeRecord { State = ChargeStates.Cancelled, At = timeProvider.GetUtcNow(), Attempt = attempt };
         await state.WriteAsync();
         return ChargeStates.Cancelled;
     }

@@ -124,6 +124,62 @@ public sealed class PaidRequestCrashTests : DatabaseTest
         Assert.Equal(1L, await SpentAsync());
     }
 
+    [Fact]
+    public async Task A_retry_of_a_request_interrupted_before_its_charge_charges_it_once_and_queues_it()
+    {
+        var request = Request();
+        var crashes = 1;
+        var hooks = new VenuePaymentHooks
+        {
+            BeforeCharge = requestId => Interlocked.Decrement(ref crashes) >= 0 ? SiloDiesHere(requestId) : Task.CompletedTask,
+        };
+        await using var silo = await SiloAsync(hooks);
+        await SetUpPaidVenueAsync(silo.GrainFactory);
+        var venue = silo.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => venue.RequestSong(request));
+        var retried = await venue.RequestSong(request);
+        var again = await venue.RequestSong(request);
+
+        Assert.True(retried.Succeeded, retried.Error);
+        Assert.Equal(retried.Value!.Item.Id, again.Value!.Item.Id);
+        Assert.Single((await venue.GetQueue())!.Items);
+        Assert.Equal(4, (await silo.GrainFactory.GetGrain<ICreditWalletGrain>(_patronId).GetBalance()).Balance);
+        Assert.Equal(1L, await SpentAsync());
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_venue_moved_and_dropped_the_unpaid_request_charges_it_once_while_the_dead_silos_late_charge_never_does()
+    {
+        var request = Request();
+        await using (var dying = await SiloAsync(new VenuePaymentHooks { BeforeCharge = SiloDiesHere }))
+        {
+            await SetUpPaidVenueAsync(dying.GrainFactory);
+            await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
+            await dying.CrashAsync();
+        }
+
+        await using var restarted = await SiloAsync(hooks: null);
+        var venue = restarted.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId);
+        var wallet = restarted.GrainFactory.GetGrain<ICreditWalletGrain>(_patronId);
+        var dropped = await venue.GetQueue();
+        var lateChargeBeforeRetry = await wallet.Charge(new ChargeCredits(request.RequestId, _venueId, 1, Hold: false, "late"));
+        var retried = await venue.RequestSong(request);
+        var lateChargeAfterRetry = await wallet.Charge(new ChargeCredits(request.RequestId, _venueId, 1, Hold: false, "late"));
+        var queue = await venue.GetQueue();
+
+        Assert.Empty(dropped!.Items);
+        Assert.False(lateChargeBeforeRetry.Succeeded);
+        Assert.True(retried.Succeeded, retried.Error);
+        Assert.Equal("Crash Test", Assert.Single(queue!.Items).Title);
+        Assert.Equal(4, lateChargeAfterRetry.Value!.Balance.Balance);
+        Assert.Equal(4, (await wallet.GetBalance()).Balance);
+        Assert.Equal(1L, await SpentAsync());
+        Assert.Equal(
+            [QueueItemStatuses.Queued],
+            await Database.ColumnAsync<string>("SELECT status FROM song_requests WHERE request_id = $1", request.RequestId));
+    }
+
     /// <summary>Where the silo "dies": the rest of the venue's turn never runs.</summary>
     private static Task SiloDiesHere(Guid requestId) =>
         throw new InvalidOperationException($"The silo died here, in the middle of paid request {requestId}.");
