@@ -90,20 +90,12 @@ public sealed class VenueHub(LiveConnections connections, VenueFeeds feeds, Venu
             throw HubErrors.Refused("PLAYER_REQUIRED", "Only the venue's paired player reports its state.");
         }
 
-        if (body.Status is null || !PlayerStatuses.Reportable.Contains(body.Status))
+        var report = body.ToReport(playerId, Context.User!.FindFirst(SingrClaims.DeviceId)?.Value ?? string.Empty);
+        if (PlayerReportRules.Check(report) is { Count: > 0 } problems)
         {
-            throw HubErrors.Refused("VALIDATION_ERROR", $"status must be one of {string.Join(", ", PlayerStatuses.Reportable)}.");
+            throw HubErrors.Refused("VALIDATION_ERROR", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
         }
 
-        var report = new PlayerReport(
-            playerId,
-            Context.User!.FindFirst(SingrClaims.DeviceId)?.Value ?? string.Empty,
-            body.Fence,
-            body.Status,
-            body.ItemId,
-            body.PositionSeconds ?? 0,
-            body.Volume ?? 100,
-            body.LastCommandSeq ?? 0);
         var outcome = await grains.GetGrain<IVenuePlayerGrain>(venue.Id).ReportPlayerState(report);
         return outcome.Value ?? throw HubErrors.Refused(outcome.Error!, "This device does not hold the venue's player lease.");
     }

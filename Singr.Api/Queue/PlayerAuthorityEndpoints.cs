@@ -55,41 +55,12 @@ public static class PlayerAuthorityEndpoints
             return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PlayerRequired());
         }
 
-        var problems = new List<ApiErrorDetail>();
-        if (body.Status is null || !PlayerStatuses.Reportable.Contains(body.Status))
-        {
-            problems.Add(new("status", $"One of {string.Join(", ", PlayerStatuses.Reportable)}."));
-        }
-
-        if (body.Status is PlayerStatuses.Playing or PlayerStatuses.Paused && body.ItemId is null)
-        {
-            problems.Add(new("itemId", "Required while playing or paused."));
-        }
-
-        if (body.PositionSeconds is < 0 or > 24 * 3600)
-        {
-            problems.Add(new("positionSeconds", "From 0 to 86400."));
-        }
-
-        if (body.Volume is < 0 or > 100)
-        {
-            problems.Add(new("volume", "From 0 to 100."));
-        }
-
-        if (problems.Count > 0)
+        var report = body.ToReport(playerId, context.User.FindFirst(SingrClaims.DeviceId)?.Value ?? string.Empty);
+        if (PlayerReportRules.Check(report) is { Count: > 0 } problems)
         {
             return ApiResults.ValidationFailed(context, problems);
         }
 
-        var report = new PlayerReport(
-            playerId,
-            context.User.FindFirst(SingrClaims.DeviceId)?.Value ?? string.Empty,
-            body.Fence,
-            body.Status!,
-            body.ItemId,
-            body.PositionSeconds ?? 0,
-            body.Volume ?? 100,
-            body.LastCommandSeq ?? 0);
         return DomainRefusals.Result(context, await grains.GetGrain<IVenuePlayerGrain>(VenueVisitor.Of(context).Id).ReportPlayerState(report));
     }
 

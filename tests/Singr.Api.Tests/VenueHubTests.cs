@@ -346,6 +346,43 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
     }
 
     [Fact]
+    public async Task A_report_with_a_volume_of_500_or_playing_without_an_item_is_refused_alike_over_the_hub_and_over_http_and_changes_nothing()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (playerToken, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        var song = await VenueActions.RequestAsync(app.Client, guest, slug, "Stays Queued");
+        await using var player = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, playerToken);
+        (await player.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        (await player.InvokeAsync("ReportState", slug, new { status = "idle", itemId = (Guid?)null, positionSeconds = 0, volume = 80 })).Ok("ReportState idle");
+        (object Report, string Field)[] invalid =
+        [
+            (new { status = "idle", itemId = (Guid?)null, positionSeconds = 0, volume = 500 }, "volume"),
+            (new { status = "playing", itemId = (Guid?)null, positionSeconds = 0, volume = 80 }, "itemId"),
+        ];
+
+        foreach (var (report, field) in invalid)
+        {
+            var overHub = await player.InvokeAsync("ReportState", slug, report);
+            using var overHttp = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{slug}/player/state", playerToken, report);
+            var httpError = await EnvelopeJson.ErrorOfAsync(overHttp);
+
+            AssertRefused(overHub, "VALIDATION_ERROR");
+            Assert.Contains($"{field}: ", overHub.Error!, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, overHttp.StatusCode);
+            Assert.Equal([field], httpError.GetProperty("details").EnumerateArray().Select(d => d.GetProperty("field").GetString()).ToList());
+        }
+
+        var mirror = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{slug}/player");
+        var queue = await VenueActions.QueueAsync(app.Client, guest, slug);
+        Assert.Equal(80, mirror.GetProperty("volume").GetInt32());
+        Assert.Equal("online", mirror.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, queue.GetProperty("nowPlaying").ValueKind);
+        Assert.Equal([song], queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList());
+    }
+
+    [Fact]
     public async Task A_connection_that_stops_reading_is_dropped_while_another_receives_every_event()
     {
         const int Requests = 100;
