@@ -1,3 +1,5 @@
+using Singr.Grains.Interfaces.Queue;
+
 namespace Singr.Grains.Queue;
 
 /// <summary>A request in a venue's state, from the moment it is accepted until it has ended.</summary>
@@ -68,4 +70,9 @@ public sealed class QueueEntry
 
     /// <summary>The key that makes two requests the same song (video id, else artist and title, any case).</summary>
     public string SongKey { get; set; } = string.Empty;
+
+    /// <summary>The request as the queue shows it: at <paramref name="position"/> (0 when not queued), starting about then.</summary>
+    public QueueItem ToItem(int position, DateTimeOffset? estimatedStartAt) =>
+        new(Id, Kind, Title, Artist, KeyChange, Notes, SingerName, YoutubeId, DurationSeconds, ThumbnailUrl, RequestedByName,
+            position, Status, CreditsCost, Priority, CreatedAt, estimatedStartAt);
 }

@@ -1,4 +1,4 @@
 namespace Singr.Grains.Venues;
 
 /// <summary>An event raised during a turn, appended to the venue's stream with the turn's state write.</summary>
-internal sealed record VenueEvent(long Seq, string Type, string PayloadJson);
+public sealed record VenueEvent(long Seq, string Type, string PayloadJson);

@@ -29,8 +29,10 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
     private QueueOrder Order => new(State.Queue);
 
+    private RequestRules Rules => new(State);
+
     public Task<VenueSettings?> GetSettings() =>
-        Task.FromResult(Live ? State.Settings with { RequestsOpen = RequestsOpenAt(timeProvider.GetUtcNow()) } : null);
+        Task.FromResult(Live ? State.Settings with { RequestsOpen = Rules.AreOpenAt(timeProvider.GetUtcNow()) } : null);
 
     public async Task<Outcome<VenueSettings>> UpdateSettings(VenueSettingsPatch patch, AuditStamp stamp)
     {
@@ -80,7 +82,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         {
             Audit(rows, stamp, "venue.settings.update", "venue", VenueId.ToString("D"), before, settings);
         });
-        return Outcome.Ok(settings with { RequestsOpen = RequestsOpenAt(timeProvider.GetUtcNow()) });
+        return Outcome.Ok(settings with { RequestsOpen = Rules.AreOpenAt(timeProvider.GetUtcNow()) });
     }
 
     public async Task<Outcome<RequestAccepted>> RequestSong(RequestSong command)
@@ -104,14 +106,14 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
 
         var now = timeProvider.GetUtcNow();
-        var quota = command.ByHost ? null : QuotaOf(command.Patron.Key, command.Patron.UserId, now);
-        var refusal = RefusalFor(command, quota, now);
+        var quota = command.ByHost ? null : Quotas.QuotaOf(command.Patron.Key, command.Patron.UserId, now);
+        var refusal = Rules.RefusalFor(command, quota, now);
         if (refusal is not null)
         {
             return Outcome.Refused<RequestAccepted>(refusal);
         }
 
-        var cost = CostOf(command);
+        var cost = Rules.CostOf(command);
         var entry = NewEntry(command, cost, now);
         if (quota is not null)
         {
@@ -146,7 +148,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var snapshot = Snapshot(timeProvider.GetUtcNow());
         var mine = State.Queue.Where(e => e.PatronKey == patronKey).Select(e => e.Id).ToHashSet();
         var pending = snapshot.Items.Where(i => mine.Contains(i.Id)).ToList();
-        pending.AddRange(State.AwaitingApproval.Where(e => e.PatronKey == patronKey).Select(e => Item(e, 0, null)));
+        pending.AddRange(State.AwaitingApproval.Where(e => e.PatronKey == patronKey).Select(e => e.ToItem(0, null)));
         if (State.NowPlaying is { } playing && playing.PatronKey == patronKey && snapshot.NowPlaying is { } now)
         {
             pending.Insert(0, now);
@@ -237,13 +239,12 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         if (State.NowPlaying is { } playing && playing.Id == command.Id)
         {
             // The player decides what plays: ask it to move on, and end the item as asked when it does.
-            State.Player.EndNowPlayingAs = command.Status;
-            AppendCommand(PlayerCommands.Skip, null, now);
+            Authority.EndNowPlayingAs(command.Status, now);
             await SaveAsync(rows =>
             {
-                AuditQueueItem(rows, command.Stamp, $"queue.item.{command.Status}", playing, Item(playing, 0, null), null);
+                AuditQueueItem(rows, command.Stamp, $"queue.item.{command.Status}", playing, playing.ToItem(0, null), null);
             });
-            return Outcome.Ok(Item(playing, 0, null));
+            return Outcome.Ok(playing.ToItem(0, null));
         }
 
         var entry = Order.Remove(command.Id);
@@ -252,77 +253,18 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return Outcome.Refused<QueueItem>(DomainErrors.QueueItemNotFound);
         }
 
-        var before = Item(entry, 0, null);
-        End(entry, command.Status, now);
+        var before = entry.ToItem(0, null);
+        RequestLifecycle.End(State, entry, command.Status, now);
         State.QueueVersion++;
-        RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
+        RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null));
         await SaveAsync(rows =>
         {
             ProjectRequest(rows, entry);
-            AuditQueueItem(rows, command.Stamp, $"queue.item.{command.Status}", entry, before, Item(entry, 0, null));
+            AuditQueueItem(rows, command.Stamp, $"queue.item.{command.Status}", entry, before, entry.ToItem(0, null));
         });
         await FlushWalletOutboxAsync();
-        return Outcome.Ok(Item(entry, 0, null));
+        return Outcome.Ok(entry.ToItem(0, null));
     }
-
-    /// <summary>The rules, in their fixed order; null when the request may be queued.</summary>
-    /// <param name="quota">The patron's allowance; null for a host's request, which no allowance limits.</param>
-    private string? RefusalFor(RequestSong command, RequestQuota? quota, DateTimeOffset now)
-    {
-        var settings = State.Settings;
-        var song = command.Song;
-        if ((song.Kind == RequestKinds.Karaoke && !settings.AcceptKaraoke) || (song.Kind == RequestKinds.Jukebox && !settings.AcceptJukebox))
-        {
-            return DomainErrors.RequestKindNotAccepted;
-        }
-
-        if (command.Priority && settings.Mode != RequestModes.Hybrid)
-        {
-            return DomainErrors.PriorityNotOffered;
-        }
-
-        if (!RequestsOpenAt(now) && !command.ByHost)
-        {
-            return DomainErrors.RequestsClosed;
-        }
-
-        if (SongKeys.IsBlocked(song, settings.Blocklist))
-        {
-            return DomainErrors.BlockedSong;
-        }
-
-        var key = SongKeys.Of(song);
-        var window = TimeSpan.FromMinutes(settings.NoRepeatMinutes);
-        if (Waiting().Any(e => e.SongKey == key)
-            || (State.NowPlaying?.SongKey == key && window > TimeSpan.Zero)
-            || State.RecentSongs.Any(r => r.SongKey == key && now - r.At < window))
-        {
-            return DomainErrors.DuplicateRequest;
-        }
-
-        if (!command.ByHost && Waiting().Count(e => e.PatronKey == command.Patron.Key) >= settings.MaxPendingPerPatron)
-        {
-            return DomainErrors.PatronLimitReached;
-        }
-
-        if (!command.ByHost && Waiting().Count() >= settings.QueueLimit)
-        {
-            return DomainErrors.QueueFull;
-        }
-
-        return quota?.RequestsRemaining <= 0 ? DomainErrors.QuotaExceeded : null;
-    }
-
-    /// <summary>Queued requests, those awaiting approval and those being paid for: all count against limits and duplicates.</summary>
-    private IEnumerable<QueueEntry> Waiting() =>
-        State.Queue.Concat(State.AwaitingApproval).Concat(State.PendingPayments.Select(p => p.Entry));
-
-    private int CostOf(RequestSong command) => command.ByHost ? 0 : State.Settings.Mode switch
-    {
-        RequestModes.Paid => State.Settings.CostPerSong,
-        RequestModes.Hybrid when command.Priority => State.Settings.PriorityCost,
-        _ => 0,
-    };
 
     /// <summary>
     /// DESIGN.md guarantee 5. The pending request is stored first; then the wallet charges (idempotent by request id);
@@ -363,12 +305,12 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     /// <summary>Queues the request, or keeps it awaiting a host's answer; either way it counts in its patron's quota.</summary>
     private async Task<RequestAccepted> AcceptAsync(QueueEntry entry, DateTimeOffset now)
     {
-        CountInQuota(entry, now);
+        Quotas.Count(entry, now);
         RequestAccepted accepted;
         if (entry.Approval is not null)
         {
             State.AwaitingApproval.Add(entry);
-            accepted = new RequestAccepted(Item(entry, 0, null), State.QueueVersion);
+            accepted = new RequestAccepted(entry.ToItem(0, null), State.QueueVersion);
             RaiseRequest(RequestActions.Created, entry, toPatron: true);
         }
         else
@@ -436,79 +378,18 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         State.QueueVersion++;
         foreach (var entry in queued)
         {
-            End(entry, QueueItemStatuses.Removed, now);
-            RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
+            RequestLifecycle.End(State, entry, QueueItemStatuses.Removed, now);
+            RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null));
         }
 
         foreach (var entry in unanswered)
         {
-            End(entry, QueueItemStatuses.Removed, now);
-            GiveQuotaBack(entry);
+            RequestLifecycle.End(State, entry, QueueItemStatuses.Removed, now);
+            Quotas.GiveBack(entry);
             RaiseRequest(RequestActions.StatusChanged, entry, toPatron: true);
         }
 
         return [.. queued, .. unanswered];
-    }
-
-    /// <summary>Ends an item that was queued or playing: it leaves the queue's view and owes its held credits back.</summary>
-    private void End(QueueEntry entry, string status, DateTimeOffset now)
-    {
-        var releaseHold = entry.CreditsHeld && entry.StartedAt is null;
-        entry.Status = status;
-        entry.EndedAt = now;
-        if (!entry.Processed)
-        {
-            entry.Processed = true;
-            entry.ProcessedAt = now;
-        }
-
-        if (status == QueueItemStatuses.Played && entry.Approval is { Status: ApprovalStatuses.Approved } approval)
-        {
-            approval.Status = ApprovalStatuses.Fulfilled;
-        }
-
-        if (releaseHold && entry.PatronUserId is { } userId)
-        {
-            entry.CreditsHeld = false;
-            State.WalletOutbox.Add(new WalletAction { RequestId = entry.RequestId, UserId = userId, Capture = false });
-        }
-    }
-
-    /// <summary>The item starts: its held credits are owed as spent.</summary>
-    private void Start(QueueEntry entry, DateTimeOffset now)
-    {
-        entry.Status = QueueItemStatuses.Playing;
-        entry.StartedAt = now;
-        CaptureHeldCredits(entry);
-    }
-
-    /// <summary>Credits held for the request are owed as spent.</summary>
-    private void CaptureHeldCredits(QueueEntry entry)
-    {
-        if (entry.CreditsHeld && entry.PatronUserId is { } userId)
-        {
-            entry.CreditsHeld = false;
-            State.WalletOutbox.Add(new WalletAction { RequestId = entry.RequestId, UserId = userId, Capture = true });
-        }
-    }
-
-    private bool RequestsOpenAt(DateTimeOffset now)
-    {
-        if (!State.Settings.RequestsOpen)
-        {
-            return false;
-        }
-
-        if (State.Settings.AutoCloseAt is not { } closing || !VenueSettingsRules.TryParseTimeOfDay(closing, out var closingTime))
-        {
-            return true;
-        }
-
-        // Closed once the latest closing time (in the venue's timezone) has passed since requests were last opened.
-        var local = LocalTime(now);
-        var closingToday = new DateTimeOffset(local.Date + closingTime.ToTimeSpan(), local.Offset);
-        var lastClosing = closingToday <= local ? closingToday : closingToday.AddDays(-1);
-        return lastClosing <= State.RequestsOpenedAt;
     }
 
     private static QueueEntry NewEntry(RequestSong command, int cost, DateTimeOffset now)
@@ -561,17 +442,17 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
     private QueueSnapshot Snapshot(DateTimeOffset now)
     {
-        var nowPlaying = State.NowPlaying is { } playing ? Item(playing, 0, playing.StartedAt) : null;
+        var nowPlaying = State.NowPlaying is { } playing ? playing.ToItem(0, playing.StartedAt) : null;
         var cursor = NowPlayingEndsAt(now);
         var items = new List<QueueItem>(State.Queue.Count);
         for (var i = 0; i < State.Queue.Count; i++)
         {
             var entry = State.Queue[i];
-            items.Add(Item(entry, i + 1, cursor));
+            items.Add(entry.ToItem(i + 1, cursor));
             cursor += LengthOf(entry);
         }
 
-        return new QueueSnapshot(nowPlaying, items, State.QueueVersion, PlayerStatusAt(now), RequestsOpenAt(now), State.EventSeq, State.AwaitingApproval.Count);
+        return new QueueSnapshot(nowPlaying, items, State.QueueVersion, Authority.StatusAt(now), Rules.AreOpenAt(now), State.EventSeq, State.AwaitingApproval.Count);
     }
 
     /// <summary>One queued item as a snapshot would show it, without building the whole snapshot (the request path).</summary>
@@ -583,7 +464,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             start += LengthOf(State.Queue[i]);
         }
 
-        return Item(State.Queue[position - 1], position, start);
+        return State.Queue[position - 1].ToItem(position, start);
     }
 
     /// <summary>When the song playing now should end, from the player's reported position; now when nothing plays.</summary>
@@ -604,25 +485,8 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     private static TimeSpan LengthOf(QueueEntry entry) =>
         entry.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : AssumedSongLength;
 
-    /// <summary>
-    /// An item's event, with the venue's counts and the item's patron key and allowance: hubs use the key to reach the
-    /// patron's own connections and strip key and allowance before anyone else sees the event.
-    /// </summary>
     private void RaiseItem(string type, QueueEntry entry, QueueItem item) =>
-        Raise(type, new
-        {
-            item,
-            version = State.QueueVersion,
-            pendingCount = State.Queue.Count,
-            awaitingApproval = State.AwaitingApproval.Count,
-            patronKey = entry.PatronKey,
-            quota = QuotaOf(entry.PatronKey, entry.PatronUserId, timeProvider.GetUtcNow()),
-        });
-
-    private static QueueItem Item(QueueEntry entry, int position, DateTimeOffset? estimatedStartAt) =>
-        new(entry.Id, entry.Kind, entry.Title, entry.Artist, entry.KeyChange, entry.Notes, entry.SingerName, entry.YoutubeId,
-            entry.DurationSeconds, entry.ThumbnailUrl, entry.RequestedByName, position, entry.Status, entry.CreditsCost,
-            entry.Priority, entry.CreatedAt, estimatedStartAt);
+        Turn.RaiseItem(type, entry, item, Quotas.QuotaOf(entry.PatronKey, entry.PatronUserId, timeProvider.GetUtcNow()));
 
     private void ProjectRequest(List<ISideRow> rows, QueueEntry entry) => rows.Add(new SongRequestRow(VenueId, entry));
 

@@ -70,15 +70,15 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         var unanswered = false;
         if (Order.Remove(entry.Id) is not null)
         {
-            End(entry, QueueItemStatuses.Removed, now);
+            RequestLifecycle.End(State, entry, QueueItemStatuses.Removed, now);
             State.QueueVersion++;
-            RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
+            RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null));
         }
         else if (State.AwaitingApproval.Remove(entry))
         {
             // Removed before anyone answered it: as good as rejected, so it gives its quota back too.
-            End(entry, QueueItemStatuses.Removed, now);
-            GiveQuotaBack(entry);
+            RequestLifecycle.End(State, entry, QueueItemStatuses.Removed, now);
+            Quotas.GiveBack(entry);
             unanswered = true;
         }
 
@@ -189,8 +189,8 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         }
         else
         {
-            End(entry, QueueItemStatuses.Rejected, now);
-            GiveQuotaBack(entry);
+            RequestLifecycle.End(State, entry, QueueItemStatuses.Rejected, now);
+            Quotas.GiveBack(entry);
         }
 
         RaiseRequest(RequestActions.StatusChanged, entry, toPatron: true);
@@ -217,10 +217,10 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         if (Order.Remove(entry.Id) is not null)
         {
             // Sung outside the player (the host says so): it leaves the queue as played, and what it held is spent.
-            CaptureHeldCredits(entry);
-            End(entry, QueueItemStatuses.Played, StoredNow());
+            RequestLifecycle.CaptureHeldCredits(State, entry);
+            RequestLifecycle.End(State, entry, QueueItemStatuses.Played, StoredNow());
             State.QueueVersion++;
-            RaiseItem(VenueEvents.QueueUpdate, entry, Item(entry, 0, null));
+            RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null));
         }
 
         RaiseRequest(RequestActions.Fulfilled, entry, toPatron: true);
@@ -269,7 +269,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         entry.Status = QueueItemStatuses.Queued;
         if (State.Settings.ChargeAt == ChargeTimings.OnRequest)
         {
-            CaptureHeldCredits(entry);
+            RequestLifecycle.CaptureHeldCredits(State, entry);
         }
 
         Order.Insert(entry, State.Settings.MaxPriorityInARow, State.NowPlaying is { Priority: true } ? 1 : 0);
@@ -333,7 +333,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             pendingCount = State.Queue.Count,
             awaitingApproval = State.AwaitingApproval.Count,
             patronKey = toPatron ? entry.PatronKey : null,
-            quota = toPatron ? QuotaOf(entry.PatronKey, entry.PatronUserId, timeProvider.GetUtcNow()) : null,
+            quota = toPatron ? Quotas.QuotaOf(entry.PatronKey, entry.PatronUserId, timeProvider.GetUtcNow()) : null,
         });
 
     /// <summary>Now, to the microsecond PostgreSQL keeps, so what a change returns is what a later read of its row shows.</summary>

@@ -19,17 +19,20 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
     private VenueState State
     {
         get => state.State;
-        set => state.State = value;
+        set
+        {
+            state.State = value;
+            _turn = null;
+        }
     }
 
     /// <summary>How often an active venue settles leftover payments and owed wallet calls, and looks for a silent player.</summary>
     private static readonly TimeSpan HousekeepingPeriod = TimeSpan.FromSeconds(10);
 
-    /// <summary>Items whose projection row must follow the state in the current write.</summary>
-    private readonly List<QueueEntry> _endedThisTurn = [];
+    /// <summary>Events raised and requests changed in this turn, written by the turn's next write.</summary>
+    private VenueTurn Turn => _turn ??= new VenueTurn(State);
 
-    /// <summary>Events raised in this turn, appended to the stream by the turn's next write.</summary>
-    private readonly List<VenueEvent> _raised = [];
+    private VenueTurn? _turn;
 
     private bool Exists => State.CreatedAt != default;
 
@@ -246,23 +249,19 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
         return Outcome.Ok(after);
     }
 
-    /// <summary>Numbers an event and keeps it for the next write, which commits it with the state it describes.</summary>
-    private void Raise(string type, object payload)
-    {
-        State.EventSeq++;
-        var json = JsonSerializer.SerializeToNode(payload, payload.GetType(), JsonSerializerOptions.Web)!.AsObject();
-        json["seq"] = State.EventSeq;
-        json["venueId"] = State.Slug;
-        _raised.Add(new VenueEvent(State.EventSeq, type, json.ToJsonString()));
-    }
+    private void Raise(string type, object payload) => Turn.Raise(type, payload);
 
     /// <summary>Writes the state with the turn's events (and <paramref name="alsoWrite"/>'s rows) in one transaction.</summary>
     private Task SaveAsync(Action<List<ISideRow>>? alsoWrite = null)
     {
-        var events = _raised.ToList();
-        _raised.Clear();
+        var (events, changedRequests) = Turn.Take();
         return state.WriteAsync(rows =>
         {
+            foreach (var entry in changedRequests)
+            {
+                ProjectRequest(rows, entry);
+            }
+
             alsoWrite?.Invoke(rows);
             foreach (var raised in events)
             {

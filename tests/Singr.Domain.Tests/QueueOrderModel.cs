@@ -1,4 +1,4 @@
-namespace Singr.Api.Tests;
+namespace Singr.Domain.Tests;
 
 /// <summary>
 /// The queue rules as a plain list, written from <c>QueueOrder</c>'s documentation rather than its code: the oracle the

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Queue;
 
-namespace Singr.Api.Tests;
+namespace Singr.Domain.Tests;
 
 /// <summary>
 /// Random sequences of what happens to a venue's queue (requests, host reorders and moves, skips, the player taking

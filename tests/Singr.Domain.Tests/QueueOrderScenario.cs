@@ -1,4 +1,4 @@
-namespace Singr.Api.Tests;
+namespace Singr.Domain.Tests;
 
 /// <summary>A venue's fairness cap and the steps applied to its queue, as FsCheck generates (and shrinks) them.</summary>
 internal sealed record QueueOrderScenario(int MaxPriorityInARow, IReadOnlyList<QueueOrderStep> Steps)

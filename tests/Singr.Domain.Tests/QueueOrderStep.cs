@@ -1,4 +1,4 @@
-namespace Singr.Api.Tests;
+namespace Singr.Domain.Tests;
 
 /// <summary>
 /// One generated step. The numbers are resolved against the queue as it is when the step runs: <see cref="Pick"/>

@@ -1,4 +1,4 @@
-namespace Singr.Api.Tests;
+namespace Singr.Domain.Tests;
 
 /// <summary>What one generated step does to a venue's queue order.</summary>
 internal enum QueueOrderStepKind

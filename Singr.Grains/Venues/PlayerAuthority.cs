@@ -1,0 +1,209 @@
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Queue;
+
+namespace Singr.Grains.Venues;
+
+/// <summary>
+/// Player authority: one paired device at a time holds the venue's lease, numbered by a fence that grows with every
+/// grant or hand-over, and its reports are the truth about what plays. No I/O: it changes the venue's state and
+/// raises the turn's events; the grain writes both.
+/// </summary>
+public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
+{
+    /// <summary>No report for this long and the venue shows offline.</summary>
+    public static readonly TimeSpan OfflineAfter = TimeSpan.FromSeconds(90);
+
+    /// <summary>Host commands kept for a player that has not carried them out yet.</summary>
+    public const int KeptCommands = 100;
+
+    private PlayerLease Lease => venue.Player;
+
+    /// <summary>
+    /// Takes a report from the device that holds the lease, or takes the lease for a paired device when no active
+    /// player holds it. Refused (PLAYER_NOT_ACTIVE) for a revoked or unknown device, another device than the holder,
+    /// or a report carrying an older fence.
+    /// </summary>
+    public Outcome<PlayerReportReply> Report(PlayerReport report, DateTimeOffset now, out bool changed)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        changed = false;
+        if (PlayerReportRules.Check(report).Count > 0)
+        {
+            throw new ArgumentException("Invalid player report; the API and the hub validate it first.", nameof(report));
+        }
+
+        if (!venue.Players.TryGetValue(report.PlayerId, out var device) || device.RevokedAt is not null || device.DeviceId != report.DeviceId)
+        {
+            return Outcome.Refused<PlayerReportReply>(DomainErrors.PlayerNotActive);
+        }
+
+        if (Lease.Holder is null || !IsActivePlayer(Lease.Holder.Value))
+        {
+            Lease.Holder = report.PlayerId;
+            Lease.Fence++;
+            changed = true;
+        }
+        else if (Lease.Holder != report.PlayerId || (report.Fence is { } fence && fence != Lease.Fence))
+        {
+            return Outcome.Refused<PlayerReportReply>(DomainErrors.PlayerNotActive);
+        }
+
+        var corrections = new List<string>();
+        var wasOffline = StatusAt(now) == PlayerStatuses.Offline || Lease.OfflineAnnounced;
+        changed |= Reconcile(report, now, corrections);
+        changed |= Lease.ReportedStatus != report.Status;
+        Lease.LastReportAt = now;
+        Lease.OfflineAnnounced = false;
+        Lease.ReportedStatus = report.Status;
+        Lease.PositionSeconds = report.PositionSeconds;
+        Lease.Volume = report.Volume;
+        Lease.LastCommandSeq = Math.Max(Lease.LastCommandSeq, report.LastCommandSeq);
+
+        // A plain heartbeat changes nothing durable; anything else is written before the reply.
+        changed |= wasOffline;
+        if (changed)
+        {
+            turn.Raise(VenueEvents.PlayerStateUpdate, View(now));
+        }
+
+        return Outcome.Ok(new PlayerReportReply(
+            Lease.Fence,
+            StatusAt(now),
+            venue.NowPlaying?.ToItem(0, venue.NowPlaying.StartedAt),
+            corrections,
+            [.. venue.Commands.Where(c => c.Seq > report.LastCommandSeq)]));
+    }
+
+    /// <summary>A host's command for the player; a skip of the song playing ends it as skipped when the player moves on.</summary>
+    public PlayerCommand Issue(string command, double? value, DateTimeOffset now)
+    {
+        if (command == PlayerCommands.Skip && venue.NowPlaying is not null)
+        {
+            Lease.EndNowPlayingAs = QueueItemStatuses.Skipped;
+        }
+
+        return Append(command, value, now);
+    }
+
+    /// <summary>Asks the player to move on from the song playing now, which then ends as <paramref name="status"/>.</summary>
+    public PlayerCommand EndNowPlayingAs(string status, DateTimeOffset now)
+    {
+        Lease.EndNowPlayingAs = status;
+        return Append(PlayerCommands.Skip, null, now);
+    }
+
+    /// <summary>Gives the lease to another active paired device (a standby); false when there is none with that id.</summary>
+    public bool HandOver(Guid playerId, DateTimeOffset now)
+    {
+        if (!IsActivePlayer(playerId))
+        {
+            return false;
+        }
+
+        Lease.Holder = playerId;
+        Lease.Fence++;
+        turn.Raise(VenueEvents.PlayerStateUpdate, View(now));
+        return true;
+    }
+
+    /// <summary>
+    /// Tells the venue's clients once that its player went offline, so no dashboard shows a silent player as playing;
+    /// the player's next report tells them it is back. True when it did.
+    /// </summary>
+    public bool AnnounceIfOffline(DateTimeOffset now)
+    {
+        if (Lease.LastReportAt is null || Lease.OfflineAnnounced || StatusAt(now) != PlayerStatuses.Offline)
+        {
+            return false;
+        }
+
+        Lease.OfflineAnnounced = true;
+        turn.Raise(VenueEvents.PlayerStateUpdate, View(now));
+        return true;
+    }
+
+    public bool IsActivePlayer(Guid playerId) => venue.Players.TryGetValue(playerId, out var player) && player.RevokedAt is null;
+
+    /// <summary>Offline after <see cref="OfflineAfter"/> without a report; otherwise playing, paused or online (idle).</summary>
+    public string StatusAt(DateTimeOffset now) =>
+        Lease.LastReportAt is not { } last || now - last > OfflineAfter
+            ? PlayerStatuses.Offline
+            : Lease.ReportedStatus switch
+            {
+                PlayerStatuses.Playing => PlayerStatuses.Playing,
+                PlayerStatuses.Paused => PlayerStatuses.Paused,
+                _ => PlayerStatuses.Online,
+            };
+
+    public PlayerState View(DateTimeOffset now) => new(
+        StatusAt(now),
+        Lease.Holder,
+        Lease.Fence,
+        Lease.LastReportAt,
+        venue.NowPlaying?.ToItem(0, venue.NowPlaying.StartedAt),
+        Lease.PositionSeconds,
+        Lease.Volume,
+        Lease.LastCommandSeq);
+
+    /// <summary>
+    /// Takes the player's word for what plays. The item it reports becomes now playing (out of the queue if it was
+    /// queued); the item before it ends as played, or as a host asked; an idle player means nothing plays.
+    /// </summary>
+    /// <returns>True when the queue or now playing changed.</returns>
+    private bool Reconcile(PlayerReport report, DateTimeOffset now, List<string> corrections)
+    {
+        var reportedItem = report.Status == PlayerStatuses.Idle ? null : report.ItemId;
+        if (venue.NowPlaying?.Id == reportedItem)
+        {
+            return false;
+        }
+
+        var quotas = new QuotaBook(venue);
+        if (venue.NowPlaying is { } previous)
+        {
+            RequestLifecycle.End(venue, previous, Lease.EndNowPlayingAs ?? QueueItemStatuses.Played, now);
+            turn.RaiseItem(VenueEvents.QueueUpdate, previous, previous.ToItem(0, null), quotas.QuotaOf(previous.PatronKey, previous.PatronUserId, now));
+            venue.RecentSongs.Add(new RecentSong { SongKey = previous.SongKey, At = now });
+            turn.RequestChanged(previous);
+            venue.NowPlaying = null;
+            Lease.EndNowPlayingAs = null;
+            corrections.Add(reportedItem is null ? "NOW_PLAYING_ENDED" : "NOW_PLAYING_CHANGED");
+        }
+
+        if (reportedItem is { } itemId)
+        {
+            if (new QueueOrder(venue.Queue).Remove(itemId) is not { } next)
+            {
+                corrections.Add("UNKNOWN_ITEM");
+            }
+            else
+            {
+                RequestLifecycle.Start(venue, next, now);
+                venue.NowPlaying = next;
+                turn.RaiseItem(VenueEvents.QueueUpdate, next, next.ToItem(0, now), quotas.QuotaOf(next.PatronKey, next.PatronUserId, now));
+                turn.RequestChanged(next);
+                if (!corrections.Contains("NOW_PLAYING_CHANGED"))
+                {
+                    corrections.Add("NOW_PLAYING_CHANGED");
+                }
+            }
+        }
+
+        venue.QueueVersion++;
+        return true;
+    }
+
+    private PlayerCommand Append(string command, double? value, DateTimeOffset now)
+    {
+        var issued = new PlayerCommand((venue.Commands.Count == 0 ? Lease.LastCommandSeq : venue.Commands[^1].Seq) + 1, command, value, now);
+        venue.Commands.Add(issued);
+        turn.Raise(VenueEvents.PlayerCommand, new { holder = Lease.Holder, command = issued });
+        if (venue.Commands.Count > KeptCommands)
+        {
+            venue.Commands.RemoveRange(0, venue.Commands.Count - KeptCommands);
+        }
+
+        return issued;
+    }
+}
