@@ -54,6 +54,13 @@ public static class AccessFilters
                 ? await next(invocation)
                 : ApiResults.Failure(invocation.HttpContext, StatusCodes.Status403Forbidden, AccessErrors.AccountRequired()));
 
+    /// <summary>A player credential reports what plays; it never acts as a patron (403 PLAYER_CANNOT_REQUEST).</summary>
+    public static RouteHandlerBuilder RefusePlayerCredentials(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (invocation, next) =>
+            Caller.From(invocation.HttpContext.User) is { Kind: CallerKind.Player }
+                ? ApiResults.Failure(invocation.HttpContext, StatusCodes.Status403Forbidden, AccessErrors.PlayerCannotRequest())
+                : await next(invocation));
+
     private static async Task<(CustomerContext? Context, ApiError? Error)> ResolveCustomerAsync(HttpContext http)
     {
         var caller = Caller.From(http.User);

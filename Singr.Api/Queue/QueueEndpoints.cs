@@ -4,9 +4,6 @@ using Singr.Api.Operations;
 using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
-using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Queue;
-using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Queue;
 using Orleans;
 
@@ -35,6 +32,7 @@ public static class QueueEndpoints
                 StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimitPolicies.PublicRequests)
             .RequireVenueVisitor()
+            .RefusePlayerCredentials()
             .WithSongRequestMetrics();
         queue.MapPost("/reorder", ReorderAsync)
             .WithSummary("Reorder: the whole queue as {id, position} pairs (409 with the current version if it changed), or one move")
@@ -67,60 +65,15 @@ public static class QueueEndpoints
 
     private static async Task<IResult> RequestAsync(string venueId, SongRequestBody body, HttpContext context, IGrainFactory grains)
     {
-        var venue = VenueVisitor.Of(context);
-        var caller = context.User.RequireCaller();
-        var singer = caller.Kind == CallerKind.Account && body.OnBehalfOf is null && body.Kind == RequestKinds.Karaoke
-            ? grains.GetGrain<IAccountGrain>(caller.Email!)
-            : null;
-        var song = new SongDetails(
-            body.Kind ?? string.Empty, body.Title ?? string.Empty, body.Artist, body.KeyChange ?? 0, body.Notes, body.Singer,
-            body.YoutubeId, body.Duration, body.ThumbnailUrl);
-        if (singer is not null && body.KeyChange is null && !string.IsNullOrWhiteSpace(body.Title))
-        {
-            // A singer's own karaoke request without a key change gets the one they last used for this song, anywhere.
-            song = song with { KeyChange = await singer.GetKeyChange(SongKeys.Of(song)) ?? 0 };
-        }
-        var problems = SongRules.Check(song).Select(p => new ApiErrorDetail(p.Field, p.Message)).ToList();
-        var key = context.Request.Headers[RequestIds.IdempotencyHeader].ToString();
-        if (key.Length > RequestIds.MaxKeyLength)
-        {
-            problems.Add(new ApiErrorDetail(RequestIds.IdempotencyHeader, $"At most {RequestIds.MaxKeyLength} characters."));
-        }
-
-        if (body.OnBehalfOf is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > SongRules.MaxNameLength))
-        {
-            problems.Add(new ApiErrorDetail("onBehalfOf", $"The patron's name, 1 to {SongRules.MaxNameLength} characters."));
-        }
-
-        if (problems.Count > 0)
+        var idempotencyKey = context.Request.Headers[RequestIds.IdempotencyHeader].ToString();
+        if (body.Check(idempotencyKey) is { Count: > 0 } problems)
         {
             return ApiResults.ValidationFailed(context, problems);
         }
 
-        var byHost = body.OnBehalfOf is not null;
-        if (byHost && !RolePermissions.Grants((await VenueHosts.MemberAtAsync(grains, caller, venue))?.Role, Permissions.RequestsProcess))
-        {
-            return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PermissionDenied(Permissions.RequestsProcess));
-        }
-
-        if (caller.Kind == CallerKind.Player)
-        {
-            return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PlayerCannotRequest());
-        }
-
-        var patron = byHost
-            ? new Patron($"host-for:{body.OnBehalfOf!.Trim().ToUpperInvariant()}", null, body.OnBehalfOf.Trim())
-            : caller.Kind == CallerKind.Guest
-                ? new Patron(Patron.KeyOfGuest(caller.Subject), null, "Guest")
-                : new Patron(Patron.KeyOfAccount(caller.UserId!.Value), caller.UserId, caller.Nickname ?? caller.Name);
-        var command = new RequestSong(RequestIds.For(venue.Id, patron.Key, key), patron, song, body.Priority ?? false, byHost);
-        var outcome = await grains.GetGrain<IVenueQueueGrain>(venue.Id).RequestSong(command);
-        if (outcome.Succeeded && singer is not null && body.KeyChange is { } chosen)
-        {
-            await singer.RememberKeyChange(SongKeys.Of(song), chosen);
-        }
-
-        return DomainRefusals.Result(context, outcome, StatusCodes.Status201Created);
+        var venue = VenueVisitor.Of(context);
+        var command = body.ToCommand(context.User.RequireCaller(), venue, idempotencyKey);
+        return DomainRefusals.Result(context, await grains.GetGrain<IVenueQueueGrain>(venue.Id).RequestSong(command), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> ReorderAsync(string venueId, ReorderBody body, HttpContext context, IGrainFactory grains)

@@ -37,4 +37,6 @@ public static class DomainErrors
     public const string RequestPlaying = "REQUEST_PLAYING";
     public const string QuotaExceeded = "QUOTA_EXCEEDED";
     public const string QuotaTierNotFound = "QUOTA_TIER_NOT_FOUND";
+    /// <summary>A host whose role does not let them process requests asked for a patron.</summary>
+    public const string OnBehalfNotPermitted = "PERMISSION_DENIED";
 }

@@ -11,4 +11,14 @@ public sealed record Patron([property: Id(0)] string Key, [property: Id(1)] Guid
     public static string KeyOfAccount(Guid userId) => $"user:{userId}";
 
     public static string KeyOfGuest(string subject) => $"guest:{subject}";
+
+    /// <summary>
+    /// The patron a host requests for by name (a table, a singer without a phone): the same name, in any case, is the
+    /// same patron, so duplicates and limits count for them as for anyone.
+    /// </summary>
+    public static Patron OnBehalfOf(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new Patron($"host-for:{name.Trim().ToUpperInvariant()}", null, name.Trim());
+    }
 }

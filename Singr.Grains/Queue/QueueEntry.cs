@@ -32,6 +32,12 @@ public sealed class QueueEntry
 
     public Guid? PatronUserId { get; set; }
 
+    /// <summary>
+    /// Until the request is accepted: the singer's account whose key change for this song is remembered with it
+    /// (<see cref="KeyChangeMemory"/>). Cleared on acceptance, so no account key stays in the queue.
+    /// </summary>
+    public string? SingerAccount { get; set; }
+
     public string RequestedByName { get; set; } = string.Empty;
 
     public int CreditsCost { get; set; }

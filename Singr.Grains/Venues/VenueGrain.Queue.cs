@@ -1,5 +1,7 @@
 using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Accounts;
+using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Quotas;
@@ -105,6 +107,19 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return await ChargeAndQueueAsync(unsettled, timeProvider.GetUtcNow());
         }
 
+        if (command.ByHost && !await MayProcessRequestsAsync(command.HostUserId))
+        {
+            return Outcome.Refused<RequestAccepted>(DomainErrors.OnBehalfNotPermitted);
+        }
+
+        if (command is { SingerAccount: { } singer, KeyChangeGiven: false })
+        {
+            command = command with
+            {
+                Song = command.Song with { KeyChange = await GrainFactory.GetGrain<IAccountGrain>(singer).GetKeyChange(SongKeys.Of(command.Song)) ?? 0 },
+            };
+        }
+
         var now = timeProvider.GetUtcNow();
         var quota = command.ByHost ? null : Quotas.QuotaOf(command.Patron.Key, command.Patron.UserId, now);
         var refusal = Rules.RefusalFor(command, quota, now);
@@ -115,6 +130,11 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
         var cost = Rules.CostOf(command);
         var entry = NewEntry(command, cost, now);
+        if (command is { SingerAccount: { } account, KeyChangeGiven: true })
+        {
+            entry.SingerAccount = account;
+        }
+
         if (quota is not null)
         {
             entry.CountsInQuota = true;
@@ -322,14 +342,47 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item);
         }
 
+        if (entry.SingerAccount is { } singer)
+        {
+            State.KeyChangesOwed.Add(new KeyChangeMemory { Account = singer, SongKey = entry.SongKey, KeyChange = entry.KeyChange });
+            entry.SingerAccount = null;
+        }
+
         State.Accepted[entry.RequestId] = accepted;
         ForgetOld(now);
         await SaveAsync(rows =>
         {
             ProjectRequest(rows, entry);
         });
+        await FlushKeyChangesOwedAsync();
         return accepted;
     }
+
+    /// <summary>
+    /// Sends singers' accounts the key changes owed for committed requests. The request stands whatever happens here:
+    /// what cannot be sent now stays for the venue's housekeeping.
+    /// </summary>
+    private async Task FlushKeyChangesOwedAsync()
+    {
+        foreach (var owed in State.KeyChangesOwed.ToList())
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IAccountGrain>(owed.Account).RememberKeyChange(owed.SongKey, owed.KeyChange);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException)
+            {
+                return;
+            }
+
+            State.KeyChangesOwed.Remove(owed);
+        }
+    }
+
+    /// <summary>A host may request for a patron when their role in the venue's organisation lets them process requests.</summary>
+    private async Task<bool> MayProcessRequestsAsync(Guid? hostUserId) =>
+        hostUserId is { } userId
+        && RolePermissions.Grants((await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).GetMember(userId))?.Role, Permissions.RequestsProcess);
 
     /// <summary>Finishes or drops paid requests whose turn ended between their steps, as the wallet says.</summary>
     private async Task SettlePendingPaymentsAsync(TimeSpan olderThan)

@@ -40,7 +40,7 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(_ => HousekeepAsync(SettleAfter), HousekeepingPeriod, HousekeepingPeriod);
-        if (State.PendingPayments.Count > 0 || State.WalletOutbox.Count > 0)
+        if (State.PendingPayments.Count > 0 || State.WalletOutbox.Count > 0 || State.KeyChangesOwed.Count > 0)
         {
             await HousekeepAsync(TimeSpan.Zero);
         }
@@ -274,6 +274,7 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
     {
         await SettlePendingPaymentsAsync(settleOlderThan);
         await FlushWalletOutboxAsync();
+        await FlushKeyChangesOwedAsync();
         await AnnounceOfflinePlayerAsync();
     }
 

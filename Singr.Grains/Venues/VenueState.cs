@@ -51,6 +51,8 @@ public sealed class VenueState
 
     public List<WalletAction> WalletOutbox { get; set; } = [];
 
+    public List<KeyChangeMemory> KeyChangesOwed { get; set; } = [];
+
     /// <summary>First results of accepted requests by request id, for idempotent retries (the last 200, an hour at most).</summary>
     public Dictionary<Guid, RequestAccepted> Accepted { get; set; } = [];
 

@@ -178,6 +178,25 @@ public sealed class QueueTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
         Assert.Equal("Table 7", onBehalf.GetProperty("item").GetProperty("requestedByName").GetString());
         Assert.Equal(0, onBehalf.GetProperty("item").GetProperty("creditsCost").GetInt32());
         Assert.Equal(HttpStatusCode.Forbidden, posing.StatusCode);
+        Assert.Equal("PERMISSION_DENIED", (await EnvelopeJson.ErrorOfAsync(posing)).GetProperty("code").GetString());
+        var queue = await VenueActions.QueueAsync(app.Client, owner.Token, slug);
+        Assert.Equal(["Hello"], queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).ToList());
+    }
+
+    [Fact]
+    public async Task A_player_credential_cannot_request_a_song()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (player, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+
+        using var refused = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{slug}/queue", player,
+            new { kind = "karaoke", artist = "Adele", title = "Hello" });
+        var queue = await VenueActions.QueueAsync(app.Client, owner.Token, slug);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("PLAYER_CANNOT_REQUEST", (await EnvelopeJson.ErrorOfAsync(refused)).GetProperty("code").GetString());
+        Assert.Empty(queue.GetProperty("items").EnumerateArray());
     }
 
     [Fact]

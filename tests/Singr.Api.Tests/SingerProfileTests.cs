@@ -44,6 +44,30 @@ public sealed class SingerProfileTests(ApiAppFixture app) : IClassFixture<ApiApp
         Assert.Equal(0, otherSong.GetProperty("item").GetProperty("keyChange").GetInt32());
     }
 
+    [Fact]
+    public async Task A_key_change_is_remembered_with_the_request_that_used_it_and_a_refused_request_remembers_nothing()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var paidVenue = await owner.CreateVenueAsync();
+        await owner.SetSettingsAsync(paidVenue, new { mode = "PAID" });
+        var freeVenue = await owner.CreateVenueAsync();
+        var otherFreeVenue = await owner.CreateVenueAsync();
+        var singer = await ApiUser.RegisterAsync(app.Client, "singer");
+
+        using var unpaid = await singer.SendAsync(HttpMethod.Post, $"/v1/venues/{paidVenue}/queue",
+            new { kind = "karaoke", artist = "Queen", title = "Somebody To Love", keyChange = 4 });
+        var afterRefusal = await singer.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{freeVenue}/queue",
+            new { kind = "karaoke", artist = "Queen", title = "Somebody To Love" });
+        await singer.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{freeVenue}/queue",
+            new { kind = "karaoke", artist = "Queen", title = "Radio Ga Ga", keyChange = 2 });
+        var remembered = await singer.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{otherFreeVenue}/queue",
+            new { kind = "karaoke", artist = "Queen", title = "Radio Ga Ga" });
+
+        Assert.Equal(HttpStatusCode.PaymentRequired, unpaid.StatusCode);
+        Assert.Equal(0, afterRefusal.GetProperty("item").GetProperty("keyChange").GetInt32());
+        Assert.Equal(2, remembered.GetProperty("item").GetProperty("keyChange").GetInt32());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
