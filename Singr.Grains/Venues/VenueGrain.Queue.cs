@@ -298,7 +298,6 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var pending = new PendingPayment { Entry = entry, Hold = hold, Attempt = attempt };
         State.PendingPayments.Add(pending);
         await SaveAsync();
-        await RunHookAsync(paymentHooks?.BeforeCharge, entry.RequestId);
         return await ChargeAndQueueAsync(pending, now);
     }
 
@@ -308,7 +307,6 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var entry = pending.Entry;
         var charged = await GrainFactory.GetGrain<ICreditWalletGrain>(entry.PatronUserId!.Value).Charge(
             new ChargeCredits(entry.RequestId, VenueId, entry.CreditsCost, pending.Hold, $"Request: {entry.Title}", pending.Attempt));
-        await RunHookAsync(paymentHooks?.AfterCharge, entry.RequestId);
 
         State.PendingPayments.Remove(pending);
         if (!charged.Succeeded)
@@ -550,6 +548,4 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             Audit(rows, stamp, action, "queue_item", entry.Id.ToString("D"), before, after);
         }
     }
-
-    private static Task RunHookAsync(Func<Guid, Task>? hook, Guid requestId) => hook is null ? Task.CompletedTask : hook(requestId);
 }

@@ -14,7 +14,7 @@ namespace Singr.Grains.Venues;
 /// player authority (<c>VenueGrain.Player.cs</c>). One activation, so every change to a venue is one turn.
 /// </summary>
 [GrainType("venue")]
-public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState<VenueState> state, TimeProvider timeProvider, IRequestArchive requestArchive, VenuePaymentHooks? paymentHooks = null) : Grain, IVenueGrain
+public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState<VenueState> state, TimeProvider timeProvider, IRequestArchive requestArchive) : Grain, IVenueGrain
 {
     private VenueState State
     {

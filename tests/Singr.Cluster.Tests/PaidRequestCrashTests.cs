@@ -14,7 +14,7 @@ namespace Singr.Cluster.Tests;
 
 /// <summary>
 /// DESIGN.md guarantee 5: a silo that dies between the wallet debit and the queue insert leaves a request that is
-/// queued and paid, or neither, once the venue is active again. The venue's <see cref="VenuePaymentHooks"/> stop its
+/// queued and paid, or neither, once the venue is active again. A <see cref="PaidRequestInterruption"/> stops the venue's
 /// turn where the silo dies: the hook throws, so nothing after it in that turn runs, and the silo is then stopped
 /// ungracefully; a second silo on the same database serves the venue next.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     public async Task Stopped_after_the_charge_the_request_is_queued_and_paid_once_when_the_venue_comes_back()
     {
         var request = Request();
-        await using (var dying = await SiloAsync(new VenuePaymentHooks { AfterCharge = SiloDiesHere }))
+        await using (var dying = await SiloAsync(new PaidRequestInterruption { AfterCharge = SiloDiesHere }))
         {
             await SetUpPaidVenueAsync(dying.GrainFactory);
             await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
@@ -53,7 +53,7 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     public async Task Stopped_after_holding_credits_for_approval_the_request_awaits_the_host_who_can_still_reject_and_release_them()
     {
         var request = Request();
-        await using (var dying = await SiloAsync(new VenuePaymentHooks { AfterCharge = SiloDiesHere }))
+        await using (var dying = await SiloAsync(new PaidRequestInterruption { AfterCharge = SiloDiesHere }))
         {
             await SetUpPaidVenueAsync(dying.GrainFactory, approvalRequired: true);
             await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
@@ -82,7 +82,7 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     public async Task Stopped_before_the_charge_the_request_is_dropped_and_can_never_be_charged_later()
     {
         var request = Request();
-        await using (var dying = await SiloAsync(new VenuePaymentHooks { BeforeCharge = SiloDiesHere }))
+        await using (var dying = await SiloAsync(new PaidRequestInterruption { BeforeCharge = SiloDiesHere }))
         {
             await SetUpPaidVenueAsync(dying.GrainFactory);
             await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
@@ -107,7 +107,7 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     {
         var request = Request();
         var crashes = 1;
-        var hooks = new VenuePaymentHooks
+        var hooks = new PaidRequestInterruption
         {
             AfterCharge = requestId => Interlocked.Decrement(ref crashes) >= 0 ? SiloDiesHere(requestId) : Task.CompletedTask,
         };
@@ -129,7 +129,7 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     {
         var request = Request();
         var crashes = 1;
-        var hooks = new VenuePaymentHooks
+        var hooks = new PaidRequestInterruption
         {
             BeforeCharge = requestId => Interlocked.Decrement(ref crashes) >= 0 ? SiloDiesHere(requestId) : Task.CompletedTask,
         };
@@ -152,7 +152,7 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     public async Task A_retry_after_the_venue_moved_and_dropped_the_unpaid_request_charges_it_once_while_the_dead_silos_late_charge_never_does()
     {
         var request = Request();
-        await using (var dying = await SiloAsync(new VenuePaymentHooks { BeforeCharge = SiloDiesHere }))
+        await using (var dying = await SiloAsync(new PaidRequestInterruption { BeforeCharge = SiloDiesHere }))
         {
             await SetUpPaidVenueAsync(dying.GrainFactory);
             await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
@@ -191,14 +191,14 @@ public sealed class PaidRequestCrashTests : DatabaseTest
         Priority: false,
         ByHost: false);
 
-    private Task<InProcessSilo> SiloAsync(VenuePaymentHooks? hooks) =>
+    private Task<InProcessSilo> SiloAsync(PaidRequestInterruption? hooks) =>
         InProcessSilo.StartAsync(
             Database.ConnectionString,
             services =>
             {
                 if (hooks is not null)
                 {
-                    services.AddSingleton(hooks);
+                    services.AddSingleton<IOutgoingGrainCallFilter>(hooks);
                 }
             });
 

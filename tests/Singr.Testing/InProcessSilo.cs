@@ -34,7 +34,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Starts the silo and returns once it is active in the cluster.</summary>
-    /// <param name="configureServices">Extra services, e.g. <c>VenuePaymentHooks</c>.</param>
+    /// <param name="configureServices">Extra services, e.g. a <see cref="PaidRequestInterruption"/> call filter.</param>
     /// <param name="settings">Configuration over the defaults (<c>Singr:Orleans:…</c> keys and the like).</param>
     public static async Task<InProcessSilo> StartAsync(
         string connectionString,
