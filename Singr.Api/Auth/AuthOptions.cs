@@ -19,10 +19,10 @@ public sealed class AuthOptions
 
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Guest (kiosk and phone) sessions, from the DJAMMS guest authentication: 24 hours, renewable by the device.</summary>
+    /// <summary>Guest (kiosk and phone) sessions, 24 hours, renewable by the device.</summary>
     public TimeSpan GuestTokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>A developer acting as another user (DJAMMS developer portal): 5 minutes, never refreshed.</summary>
+    /// <summary>A developer acting as another user (to see what they see): 5 minutes, never refreshed.</summary>
     public TimeSpan ImpersonationTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>

@@ -133,7 +133,7 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
         return messages;
     }
 
-    /// <summary>A queue item or a request view in the dashboard's shape (the seed's request response, plus the workflow's fields).</summary>
+    /// <summary>A queue item or a request view in the dashboard's shape (<see cref="Requests.ManagedRequest"/>).</summary>
     private static JsonObject DashboardRequest(JsonObject request, VenueRef venue) => new()
     {
         ["id"] = request["id"]?.DeepClone(),

@@ -35,7 +35,7 @@ public sealed class RateLimitOptions
 
     public FixedWindowLimit CustomerSongDbImport { get; set; } = FixedWindowLimit.Of(10, TimeSpan.FromHours(1));
 
-    /// <summary>Clearing requests by filter: the seed's 5 an hour, per organisation.</summary>
+    /// <summary>Clearing requests by filter, which cannot be undone: 5 an hour, per organisation.</summary>
     public FixedWindowLimit CustomerRequestsBulkDelete { get; set; } = FixedWindowLimit.Of(5, TimeSpan.FromHours(1));
 
     public FixedWindowLimit AdminApi { get; set; } = FixedWindowLimit.Of(200, TimeSpan.FromMinutes(1));

@@ -3,7 +3,7 @@ using Singr.Grains.Interfaces.Requests;
 
 namespace Singr.Api.Requests;
 
-/// <summary>A request as the host dashboard and <c>/v1/customer/requests</c> show it (the seed's RequestResponse, extended).</summary>
+/// <summary>A request as the host dashboard and <c>/v1/customer/requests</c> show it.</summary>
 /// <param name="VenueId">The venue's external id (slug).</param>
 /// <param name="SubmittedByUserId">The patron's account; null for kiosk guests.</param>
 /// <param name="SingerEmail">Only on <c>GET /{id}</c>, and only for roles that may contact patrons.</param>

@@ -15,7 +15,7 @@ namespace Singr.Api.Venues;
 /// </summary>
 public static class VenueEndpoints
 {
-    /// <summary>What a guest may do at its venue (DJAMMS guest permissions).</summary>
+    /// <summary>What a guest may do at its venue (read the venue and its queue, request songs).</summary>
     private static readonly string[] GuestCapabilities = ["queue:read", "queue:add", "search:read"];
 
     private static readonly string[] PlayerCapabilities = ["queue:read", "player:control"];

@@ -25,7 +25,7 @@ public static class Permissions
     /// <summary>Platform: read every organisation's audit trail.</summary>
     public const string AuditRead = "audit:read";
 
-    /// <summary>Platform: act as another user for five minutes (DJAMMS developer portal).</summary>
+    /// <summary>Platform: act as another user for five minutes (to see what they see).</summary>
     public const string UsersImpersonate = "users:impersonate";
 
     /// <summary>Platform: grant and withdraw platform roles.</summary>

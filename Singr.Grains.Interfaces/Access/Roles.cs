@@ -1,6 +1,6 @@
 namespace Singr.Grains.Interfaces.Access;
 
-/// <summary>Role slugs: DEFAULT_ROLES of the Singr backend plan, DJAMMS's developer, guest and player.</summary>
+/// <summary>Role slugs: the platform's (admin, support admin, developer), an organisation's (owner, manager, staff), and singer, guest and player.</summary>
 public static class Roles
 {
     public const string Admin = "admin";

@@ -4,7 +4,7 @@ using Singr.Grains.Interfaces.Calls;
 namespace Singr.Grains.Interfaces.Queue;
 
 /// <summary>
-/// Player authority (DJAMMS Fix 6), on the venue's activation: the lease-holding player reports what plays and the
+/// Player authority (one screen decides what plays, so two screens never overwrite each other), on the venue's activation: the lease-holding player reports what plays and the
 /// server mirrors it, correcting itself where it differs; host commands wait here for the player in order.
 /// </summary>
 [Alias("singr.queue.IVenuePlayerGrain")]

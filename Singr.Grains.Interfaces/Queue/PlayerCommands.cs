@@ -1,6 +1,6 @@
 namespace Singr.Grains.Interfaces.Queue;
 
-/// <summary>Host commands for the player (DJAMMS admin commands).</summary>
+/// <summary>Host commands for the player.</summary>
 public static class PlayerCommands
 {
     public const string Play = "play";

@@ -1,6 +1,6 @@
 namespace Singr.Grains.Interfaces.Queue;
 
-/// <summary>A queue item's life (DJAMMS QueueItem.status, plus <c>removed</c> for a host's removal, and the approval workflow's <c>pending</c> and <c>rejected</c>).</summary>
+/// <summary>A queue item's life (queued, playing, played, skipped, failed; <c>removed</c> by a host; <c>pending</c> and <c>rejected</c> in venues that approve requests).</summary>
 public static class QueueItemStatuses
 {
     public const string Queued = "queued";

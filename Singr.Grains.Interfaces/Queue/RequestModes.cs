@@ -1,6 +1,6 @@
 namespace Singr.Grains.Interfaces.Queue;
 
-/// <summary>How a venue charges for requests (DJAMMS venue modes, plus HYBRID).</summary>
+/// <summary>How a venue charges for requests: free, paid per song, or free with paid priority (HYBRID).</summary>
 public static class RequestModes
 {
     public const string FreePlay = "FREEPLAY";

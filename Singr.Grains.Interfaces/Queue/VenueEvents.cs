@@ -1,7 +1,7 @@
 namespace Singr.Grains.Interfaces.Queue;
 
 /// <summary>
-/// The events of a venue's stream (DJAMMS names), each numbered by the venue: the stream id is
+/// The events of a venue's stream (the wire names clients listen for), each numbered by the venue: the stream id is
 /// <see cref="StreamIdFor"/>, and every payload carries its <c>seq</c>.
 /// </summary>
 public static class VenueEvents

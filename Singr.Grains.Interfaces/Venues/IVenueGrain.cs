@@ -4,8 +4,9 @@ using Singr.Grains.Interfaces.Calls;
 namespace Singr.Grains.Interfaces.Venues;
 
 /// <summary>
-/// One venue, keyed by its internal id. This issue gives it its profile and its paired player devices; the queue and
-/// player authority come with it later. The <c>venues</c> table is a projection it writes in the same transaction.
+/// One venue, keyed by its internal id: its profile and its paired player devices. The same activation owns its queue
+/// (<see cref="Queue.IVenueQueueGrain"/>), its player authority (<see cref="Queue.IVenuePlayerGrain"/>), its requests'
+/// workflow and its allowances. The <c>venues</c> table is a projection it writes in the same transaction.
 /// </summary>
 [Alias("singr.venues.IVenueGrain")]
 public interface IVenueGrain : IGrainWithGuidKey

@@ -1,6 +1,6 @@
 namespace Singr.Grains.Interfaces.Wallets;
 
-/// <summary>The only credit ledger types (DJAMMS Fix 2: no REFUND).</summary>
+/// <summary>The only credit ledger types (no REFUND: credits held for a request that never plays are released, never refunded).</summary>
 public static class LedgerTypes
 {
     /// <summary>Granted by the platform (promotions).</summary>

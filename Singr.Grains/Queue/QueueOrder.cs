@@ -4,7 +4,7 @@ namespace Singr.Grains.Queue;
 
 /// <summary>
 /// The order of a venue's queued requests. Positions are list indexes plus one, so they are contiguous from 1 after
-/// every operation by construction (what DJAMMS Fix 5's trigger did, without a trigger). No I/O: the grain persists
+/// every operation by construction (no renumbering step that could be skipped). No I/O: the grain persists
 /// the list with its state.
 /// </summary>
 public sealed class QueueOrder(List<QueueEntry> entries)

@@ -287,7 +287,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     }
 
     /// <summary>
-    /// DESIGN.md guarantee 5. The pending request is stored first; then the wallet charges (idempotent by request id);
+    /// A paid request is never charged without being queued, nor queued unpaid. The pending request is stored first; then the wallet charges (idempotent by request id);
     /// then the request is queued. A crash between the steps leaves a pending request that
     /// <see cref="SettlePendingPaymentsAsync"/> resolves with the wallet: queued if charged, dropped if not.
     /// </summary>
