@@ -126,10 +126,13 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
     public bool IsActivePlayer(Guid playerId) => venue.Players.TryGetValue(playerId, out var player) && player.RevokedAt is null;
 
     /// <summary>Offline after <see cref="OfflineAfter"/> without a report; otherwise playing, paused or online (idle).</summary>
-    public string StatusAt(DateTimeOffset now) =>
-        Lease.LastReportAt is not { } last || now - last > OfflineAfter
+    public string StatusAt(DateTimeOffset now) => StatusOf(Lease, now);
+
+    /// <inheritdoc cref="StatusAt"/>
+    public static string StatusOf(PlayerLease lease, DateTimeOffset now) =>
+        lease?.LastReportAt is not { } last || now - last > OfflineAfter
             ? PlayerStatuses.Offline
-            : Lease.ReportedStatus switch
+            : lease.ReportedStatus switch
             {
                 PlayerStatuses.Playing => PlayerStatuses.Playing,
                 PlayerStatuses.Paused => PlayerStatuses.Paused,

@@ -1,35 +1,24 @@
-using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Customers;
 using Singr.Grains.Interfaces.Queue;
-using Singr.Grains.Interfaces.Quotas;
-using Singr.Grains.Interfaces.Requests;
 using Singr.Grains.Interfaces.Wallets;
-using Singr.Grains.Queue;
 using Singr.Grains.Persistence;
+using Singr.Grains.Queue;
 
 namespace Singr.Grains.Venues;
 
-/// <summary>The venue's request rules and queue.</summary>
+/// <summary>
+/// The venue's queue (the rules are <see cref="Lineup"/>'s and <see cref="RequestRules"/>'s). What is left here is
+/// what needs other grains: the singer's key change, the host's role, and paying for a request with the wallet.
+/// </summary>
 public sealed partial class VenueGrain : IVenueQueueGrain
 {
-    /// <summary>Counted for a song whose duration nobody gave (karaoke tracks), in start-time estimates.</summary>
-    public static readonly TimeSpan AssumedSongLength = TimeSpan.FromMinutes(4);
-
-    /// <summary>
-    /// How long, and how many, first results of accepted requests are kept for retries: retries come within seconds or
-    /// minutes, and every one kept is written with each change of the venue.
-    /// </summary>
-    private static readonly TimeSpan RememberAcceptedFor = TimeSpan.FromHours(1);
-
-    private const int RememberedAccepted = 200;
-
     /// <summary>A pending payment older than this is settled by the venue's timer (its request's turn has ended).</summary>
     private static readonly TimeSpan SettleAfter = TimeSpan.FromSeconds(5);
 
-    private QueueOrder Order => new(State.Queue);
+    private Lineup Lineup => new(State, VenueId, Turn);
 
     private RequestRules Rules => new(State);
 
@@ -44,47 +33,12 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return Outcome.Refused<VenueSettings>(DomainErrors.VenueNotFound);
         }
 
-        if (VenueSettingsRules.Check(patch).Count > 0)
-        {
-            throw new ArgumentException("Invalid settings; the API validates them first.", nameof(patch));
-        }
-
-        var before = State.Settings;
-        var settings = before with
-        {
-            Mode = patch.Mode ?? before.Mode,
-            CostPerSong = patch.CostPerSong ?? before.CostPerSong,
-            PriorityCost = patch.PriorityCost ?? before.PriorityCost,
-            ChargeAt = patch.ChargeAt ?? before.ChargeAt,
-            MaxPriorityInARow = patch.MaxPriorityInARow ?? before.MaxPriorityInARow,
-            QueueLimit = patch.QueueLimit ?? before.QueueLimit,
-            MaxPendingPerPatron = patch.MaxPendingPerPatron ?? before.MaxPendingPerPatron,
-            NoRepeatMinutes = patch.NoRepeatMinutes ?? before.NoRepeatMinutes,
-            Blocklist = patch.Blocklist ?? before.Blocklist,
-            RequestsOpen = patch.RequestsOpen ?? before.RequestsOpen,
-            AutoCloseAt = patch.ClearAutoClose ? null : patch.AutoCloseAt ?? before.AutoCloseAt,
-            AcceptKaraoke = patch.AcceptKaraoke ?? before.AcceptKaraoke,
-            AcceptJukebox = patch.AcceptJukebox ?? before.AcceptJukebox,
-            ApprovalRequired = patch.ApprovalRequired ?? before.ApprovalRequired,
-        };
-        if (!settings.AcceptKaraoke && !settings.AcceptJukebox)
-        {
-            throw new ArgumentException("A venue accepts at least one kind of request.", nameof(patch));
-        }
-
-        State.Settings = settings;
-        if (patch.RequestsOpen == true)
-        {
-            State.RequestsOpenedAt = timeProvider.GetUtcNow();
-        }
-
-        Raise(VenueEvents.VenueState, Snapshot(timeProvider.GetUtcNow()));
-
+        var before = Lineup.ChangeSettings(patch, timeProvider.GetUtcNow());
         await SaveAsync(rows =>
         {
-            Audit(rows, stamp, "venue.settings.update", "venue", VenueId.ToString("D"), before, settings);
+            Audit(rows, stamp, "venue.settings.update", "venue", VenueId.ToString("D"), before, State.Settings);
         });
-        return Outcome.Ok(settings with { RequestsOpen = Rules.AreOpenAt(timeProvider.GetUtcNow()) });
+        return Outcome.Ok(State.Settings with { RequestsOpen = Rules.AreOpenAt(timeProvider.GetUtcNow()) });
     }
 
     public async Task<Outcome<RequestAccepted>> RequestSong(RequestSong command)
@@ -114,45 +68,24 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
         if (command is { SingerAccount: { } singer, KeyChangeGiven: false })
         {
-            command = command with
-            {
-                Song = command.Song with { KeyChange = await GrainFactory.GetGrain<IAccountGrain>(singer).GetKeyChange(SongKeys.Of(command.Song)) ?? 0 },
-            };
+            var remembered = await GrainFactory.GetGrain<IAccountGrain>(singer).GetKeyChange(SongKeys.Of(command.Song));
+            command = command with { Song = command.Song with { KeyChange = remembered ?? 0 } };
         }
 
         var now = timeProvider.GetUtcNow();
-        var quota = command.ByHost ? null : Quotas.QuotaOf(command.Patron.Key, command.Patron.UserId, now);
-        var refusal = Rules.RefusalFor(command, quota, now);
+        var (entry, refusal) = Lineup.Admit(command, now);
         if (refusal is not null)
         {
             return Outcome.Refused<RequestAccepted>(refusal);
         }
 
-        var cost = Rules.CostOf(command);
-        var entry = NewEntry(command, cost, now);
-        if (command is { SingerAccount: { } account, KeyChangeGiven: true })
-        {
-            entry.SingerAccount = account;
-        }
-
-        if (quota is not null)
-        {
-            entry.CountsInQuota = true;
-            entry.QuotaPeriod = quota.CurrentPeriod;
-            if (State.Settings.ApprovalRequired)
-            {
-                entry.Status = QueueItemStatuses.Pending;
-                entry.Approval = new ApprovalState { Status = ApprovalStatuses.Pending };
-            }
-        }
-
-        if (cost == 0)
+        if (entry!.CreditsCost == 0)
         {
             return Outcome.Ok(await AcceptAsync(entry, now));
         }
 
         if (command.Patron.UserId is not { } userId
-            || (await GrainFactory.GetGrain<ICreditWalletGrain>(userId).GetBalance()).Available < cost)
+            || (await GrainFactory.GetGrain<ICreditWalletGrain>(userId).GetBalance()).Available < entry.CreditsCost)
         {
             return Outcome.Refused<RequestAccepted>(DomainErrors.InsufficientCredits);
         }
@@ -163,19 +96,8 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
     public Task<QueueSnapshot?> GetQueue() => Task.FromResult(Live ? Snapshot(timeProvider.GetUtcNow()) : null);
 
-    public Task<IReadOnlyList<QueueItem>> GetPendingFor(string patronKey)
-    {
-        var snapshot = Snapshot(timeProvider.GetUtcNow());
-        var mine = State.Queue.Where(e => e.PatronKey == patronKey).Select(e => e.Id).ToHashSet();
-        var pending = snapshot.Items.Where(i => mine.Contains(i.Id)).ToList();
-        pending.AddRange(State.AwaitingApproval.Where(e => e.PatronKey == patronKey).Select(e => e.ToItem(0, null)));
-        if (State.NowPlaying is { } playing && playing.PatronKey == patronKey && snapshot.NowPlaying is { } now)
-        {
-            pending.Insert(0, now);
-        }
-
-        return Task.FromResult<IReadOnlyList<QueueItem>>(pending);
-    }
+    public Task<IReadOnlyList<QueueItem>> GetPendingFor(string patronKey) =>
+        Task.FromResult(Lineup.PendingFor(patronKey, timeProvider.GetUtcNow()));
 
     public async Task<Outcome<QueueSnapshot>> Reorder(ReorderItems command, AuditStamp stamp)
     {
@@ -185,30 +107,12 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return Outcome.Refused<QueueSnapshot>(DomainErrors.VenueNotFound);
         }
 
-        if (command.ExpectedVersion is { } expected && expected != State.QueueVersion)
-        {
-            return Outcome.Refused<QueueSnapshot>(DomainErrors.QueueChanged);
-        }
-
         var before = State.Queue.Select(e => e.Id).ToList();
-        var changed = command.WholeQueue
-            ? Order.Reorder(command.Moves)
-            : command.Moves is [var move] && Order.Move(move.Id, move.Position);
-        if (!changed)
+        if (Lineup.Reorder(command) is { } refusal)
         {
-            return Outcome.Refused<QueueSnapshot>(
-                !command.WholeQueue && command.Moves is [var unknown] && Order.PositionOf(unknown.Id) == 0
-                    ? DomainErrors.QueueItemNotFound
-                    : DomainErrors.QueueChanged);
+            return Outcome.Refused<QueueSnapshot>(refusal);
         }
 
-        State.QueueVersion++;
-        Raise(VenueEvents.QueueReorder, new
-        {
-            version = State.QueueVersion,
-            pendingCount = State.Queue.Count,
-            items = State.Queue.Select((e, i) => new { id = e.Id, position = i + 1 }).ToList(),
-        });
         await SaveAsync(rows =>
         {
             Audit(rows, stamp, "queue.reorder", "queue", VenueId.ToString("D"), before, State.Queue.Select(e => e.Id).ToList());
@@ -225,17 +129,9 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
 
         var now = timeProvider.GetUtcNow();
-        var removed = RemoveEverythingWaiting(now);
-        State.Settings = State.Settings with { RequestsOpen = false };
-
-        Raise(VenueEvents.VenueState, Snapshot(now));
+        var removed = Lineup.CloseForTheNight(now);
         await SaveAsync(rows =>
         {
-            foreach (var entry in removed)
-            {
-                ProjectRequest(rows, entry);
-            }
-
             Audit(rows, stamp, "venue.close", "venue", VenueId.ToString("D"), new { queued = removed.Count }, new { queued = 0, requestsOpen = false });
         });
         await FlushWalletOutboxAsync();
@@ -250,46 +146,31 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return Outcome.Refused<QueueItem>(DomainErrors.VenueNotFound);
         }
 
-        if (!QueueItemStatuses.HostEnds.Contains(command.Status))
-        {
-            throw new ArgumentException("Items end as skipped, removed or failed.", nameof(command));
-        }
-
-        var now = timeProvider.GetUtcNow();
-        if (State.NowPlaying is { } playing && playing.Id == command.Id)
-        {
-            // The player decides what plays: ask it to move on, and end the item as asked when it does.
-            Authority.EndNowPlayingAs(command.Status, now);
-            await SaveAsync(rows =>
-            {
-                AuditQueueItem(rows, command.Stamp, $"queue.item.{command.Status}", playing, playing.ToItem(0, null), null);
-            });
-            return Outcome.Ok(playing.ToItem(0, null));
-        }
-
-        var entry = Order.Remove(command.Id);
-        if (entry is null)
+        var before = State.NowPlaying?.Id == command.Id ? State.NowPlaying : State.Queue.Find(e => e.Id == command.Id);
+        var beforeItem = before?.ToItem(0, null);
+        if (Lineup.End(command.Id, command.Status, timeProvider.GetUtcNow()) is not { } entry)
         {
             return Outcome.Refused<QueueItem>(DomainErrors.QueueItemNotFound);
         }
 
-        var before = entry.ToItem(0, null);
-        RequestLifecycle.End(State, entry, command.Status, now);
-        State.QueueVersion++;
-        RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null));
+        // The one playing ends when the player moves on: until then its audit records only the host's ask.
+        var after = entry == State.NowPlaying ? null : entry.ToItem(0, null);
         await SaveAsync(rows =>
         {
-            ProjectRequest(rows, entry);
-            AuditQueueItem(rows, command.Stamp, $"queue.item.{command.Status}", entry, before, entry.ToItem(0, null));
+            if (command.Stamp is { } stamp)
+            {
+                Audit(rows, stamp, $"queue.item.{command.Status}", "queue_item", entry.Id.ToString("D"), beforeItem, after);
+            }
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(entry.ToItem(0, null));
     }
 
     /// <summary>
-    /// A paid request is never charged without being queued, nor queued unpaid. The pending request is stored first; then the wallet charges (idempotent by request id);
-    /// then the request is queued. A crash between the steps leaves a pending request that
-    /// <see cref="SettlePendingPaymentsAsync"/> resolves with the wallet: queued if charged, dropped if not.
+    /// A paid request is never charged without being queued, nor queued unpaid. The pending request is stored first;
+    /// then the wallet charges (idempotent by request id); then the request is queued. A crash between the steps leaves
+    /// a pending request that <see cref="SettlePendingPaymentsAsync"/> resolves with the wallet: queued if charged,
+    /// dropped if not.
     /// </summary>
     private async Task<Outcome<RequestAccepted>> PayAndQueueAsync(QueueEntry entry, int attempt, DateTimeOffset now)
     {
@@ -320,38 +201,10 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         return Outcome.Ok(await AcceptAsync(entry, now));
     }
 
-    /// <summary>Queues the request, or keeps it awaiting a host's answer; either way it counts in its patron's quota.</summary>
     private async Task<RequestAccepted> AcceptAsync(QueueEntry entry, DateTimeOffset now)
     {
-        Quotas.Count(entry, now);
-        RequestAccepted accepted;
-        if (entry.Approval is not null)
-        {
-            State.AwaitingApproval.Add(entry);
-            accepted = new RequestAccepted(entry.ToItem(0, null), State.QueueVersion);
-            RaiseRequest(RequestActions.Created, entry, toPatron: true);
-        }
-        else
-        {
-            var position = Order.Insert(entry, State.Settings.MaxPriorityInARow, State.NowPlaying is { Priority: true } ? 1 : 0);
-            State.QueueVersion++;
-            State.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
-            accepted = new RequestAccepted(QueuedItem(position, now), State.QueueVersion);
-            RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item);
-        }
-
-        if (entry.SingerAccount is { } singer)
-        {
-            State.KeyChangesOwed.Add(new KeyChangeMemory { Account = singer, SongKey = entry.SongKey, KeyChange = entry.KeyChange });
-            entry.SingerAccount = null;
-        }
-
-        State.Accepted[entry.RequestId] = accepted;
-        ForgetOld(now);
-        await SaveAsync(rows =>
-        {
-            ProjectRequest(rows, entry);
-        });
+        var accepted = Lineup.Accept(entry, now);
+        await SaveAsync();
         await FlushKeyChangesOwedAsync();
         return accepted;
     }
@@ -416,136 +269,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
     }
 
-    /// <summary>
-    /// Ends every queued request and every one awaiting approval as removed (held credits owed back, and quota given
-    /// back for the unanswered), telling the team and each patron. What is playing plays on.
-    /// </summary>
-    private List<QueueEntry> RemoveEverythingWaiting(DateTimeOffset now)
-    {
-        var queued = State.Queue.ToList();
-        var unanswered = State.AwaitingApproval.ToList();
-        State.Queue.Clear();
-        State.AwaitingApproval.Clear();
-        State.QueueVersion++;
-        foreach (var entry in queued)
-        {
-            RequestLifecycle.End(State, entry, QueueItemStatuses.Removed, now);
-            RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null));
-        }
-
-        foreach (var entry in unanswered)
-        {
-            RequestLifecycle.End(State, entry, QueueItemStatuses.Removed, now);
-            Quotas.GiveBack(entry);
-            RaiseRequest(RequestActions.StatusChanged, entry, toPatron: true);
-        }
-
-        return [.. queued, .. unanswered];
-    }
-
-    private static QueueEntry NewEntry(RequestSong command, int cost, DateTimeOffset now)
-    {
-        var song = command.Song;
-        return new QueueEntry
-        {
-            Id = Guid.NewGuid(),
-            RequestId = command.RequestId,
-            Kind = song.Kind,
-            Title = song.Title.Trim(),
-            Artist = song.Artist?.Trim(),
-            KeyChange = song.KeyChange,
-            Notes = song.Notes,
-            SingerName = song.SingerName ?? (song.Kind == RequestKinds.Karaoke ? command.Patron.DisplayName : null),
-            YoutubeId = song.YoutubeId,
-            DurationSeconds = song.DurationSeconds,
-            ThumbnailUrl = song.ThumbnailUrl,
-            PatronKey = command.Patron.Key,
-            PatronUserId = command.Patron.UserId,
-            RequestedByName = command.Patron.DisplayName,
-            CreditsCost = cost,
-            Priority = command.Priority,
-            Status = QueueItemStatuses.Queued,
-            CreatedAt = now,
-            SongKey = SongKeys.Of(song),
-        };
-    }
-
-    private void ForgetOld(DateTimeOffset now)
-    {
-        var forgotten = State.Accepted
-            .OrderByDescending(a => a.Value.Item.CreatedAt)
-            .Where((a, newest) => newest >= RememberedAccepted || now - a.Value.Item.CreatedAt > RememberAcceptedFor)
-            .Select(a => a.Key)
-            .ToList();
-        foreach (var old in forgotten)
-        {
-            State.Accepted.Remove(old);
-        }
-
-        foreach (var old in State.Abandoned.Where(a => now - a.Value.At > RememberAcceptedFor).Select(a => a.Key).ToList())
-        {
-            State.Abandoned.Remove(old);
-        }
-
-        var window = TimeSpan.FromMinutes(VenueSettingsRules.MaxNoRepeatMinutes);
-        State.RecentSongs.RemoveAll(r => now - r.At > window);
-    }
-
-    private QueueSnapshot Snapshot(DateTimeOffset now)
-    {
-        var nowPlaying = State.NowPlaying is { } playing ? playing.ToItem(0, playing.StartedAt) : null;
-        var cursor = NowPlayingEndsAt(now);
-        var items = new List<QueueItem>(State.Queue.Count);
-        for (var i = 0; i < State.Queue.Count; i++)
-        {
-            var entry = State.Queue[i];
-            items.Add(entry.ToItem(i + 1, cursor));
-            cursor += LengthOf(entry);
-        }
-
-        return new QueueSnapshot(nowPlaying, items, State.QueueVersion, Authority.StatusAt(now), Rules.AreOpenAt(now), State.EventSeq, State.AwaitingApproval.Count);
-    }
-
-    /// <summary>One queued item as a snapshot would show it, without building the whole snapshot (the request path).</summary>
-    private QueueItem QueuedItem(int position, DateTimeOffset now)
-    {
-        var start = NowPlayingEndsAt(now);
-        for (var i = 0; i < position - 1; i++)
-        {
-            start += LengthOf(State.Queue[i]);
-        }
-
-        return State.Queue[position - 1].ToItem(position, start);
-    }
-
-    /// <summary>When the song playing now should end, from the player's reported position; now when nothing plays.</summary>
-    private DateTimeOffset NowPlayingEndsAt(DateTimeOffset now)
-    {
-        if (State.NowPlaying is not { } playing)
-        {
-            return now;
-        }
-
-        var played = State.Player.ReportedStatus == PlayerStatuses.Idle
-            ? now - (playing.StartedAt ?? now)
-            : TimeSpan.FromSeconds(State.Player.PositionSeconds);
-        var length = LengthOf(playing);
-        return now + (length > played ? length - played : TimeSpan.Zero);
-    }
-
-    private static TimeSpan LengthOf(QueueEntry entry) =>
-        entry.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : AssumedSongLength;
-
-    private void RaiseItem(string type, QueueEntry entry, QueueItem item) =>
-        Turn.RaiseItem(type, entry, item, Quotas.QuotaOf(entry.PatronKey, entry.PatronUserId, timeProvider.GetUtcNow()));
+    private QueueSnapshot Snapshot(DateTimeOffset now) => new QueueView(State).Snapshot(now);
 
     private void ProjectRequest(List<ISideRow> rows, QueueEntry entry) => rows.Add(new SongRequestRow(VenueId, entry));
-
-    private void AuditQueueItem(List<ISideRow> rows, AuditStamp? stamp, string action, QueueEntry entry, object? before, object? after)
-    {
-        if (stamp is not null)
-        {
-            Audit(rows, stamp, action, "queue_item", entry.Id.ToString("D"), before, after);
-        }
-    }
 }

@@ -121,16 +121,11 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
             player.RevokedAt = now;
         }
 
-        var removed = RemoveEverythingWaiting(now);
+        Lineup.RemoveEverythingWaiting(now);
         Raise(VenueEvents.VenueState, new { deleted = true });
         await SaveAsync(rows =>
         {
             rows.Add(new VenueRetired(VenueId, now));
-            foreach (var entry in removed)
-            {
-                ProjectRequest(rows, entry);
-            }
-
             Audit(rows, command.Stamp, "venue.delete", "venue", VenueId.ToString("D"), deleted, after: null);
         });
         await FlushWalletOutboxAsync();
