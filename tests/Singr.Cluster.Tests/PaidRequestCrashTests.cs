@@ -29,13 +29,8 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     public async Task Stopped_after_the_charge_the_request_is_queued_and_paid_once_when_the_venue_comes_back()
     {
         var request = Request();
-        await using (var dying = await SiloAsync(new PaidRequestInterruption { AfterCharge = SiloDiesHere }))
-        {
-            await SetUpPaidVenueAsync(dying.GrainFactory);
-            await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
-            Assert.Equal(1L, await SpentAsync());
-            await dying.CrashAsync();
-        }
+        await CrashMidRequestAsync(request, new PaidRequestInterruption { AfterCharge = SiloDiesHere });
+        Assert.Equal(1L, await SpentAsync());
 
         await using var restarted = await SiloAsync(hooks: null);
         var queue = await restarted.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).GetQueue();
@@ -53,12 +48,7 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     public async Task Stopped_after_holding_credits_for_approval_the_request_awaits_the_host_who_can_still_reject_and_release_them()
     {
         var request = Request();
-        await using (var dying = await SiloAsync(new PaidRequestInterruption { AfterCharge = SiloDiesHere }))
-        {
-            await SetUpPaidVenueAsync(dying.GrainFactory, approvalRequired: true);
-            await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
-            await dying.CrashAsync();
-        }
+        await CrashMidRequestAsync(request, new PaidRequestInterruption { AfterCharge = SiloDiesHere }, approvalRequired: true);
 
         await using var restarted = await SiloAsync(hooks: null);
         var venue = restarted.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId);
@@ -82,12 +72,7 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     public async Task Stopped_before_the_charge_the_request_is_dropped_and_can_never_be_charged_later()
     {
         var request = Request();
-        await using (var dying = await SiloAsync(new PaidRequestInterruption { BeforeCharge = SiloDiesHere }))
-        {
-            await SetUpPaidVenueAsync(dying.GrainFactory);
-            await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
-            await dying.CrashAsync();
-        }
+        await CrashMidRequestAsync(request, new PaidRequestInterruption { BeforeCharge = SiloDiesHere });
 
         await using var restarted = await SiloAsync(hooks: null);
         var queue = await restarted.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).GetQueue();
@@ -102,37 +87,15 @@ public sealed class PaidRequestCrashTests : DatabaseTest
         Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM song_requests WHERE request_id = $1", request.RequestId));
     }
 
-    [Fact]
-    public async Task A_retry_of_a_request_interrupted_after_its_charge_completes_it_without_charging_again()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_retry_of_a_request_interrupted_before_or_after_its_charge_charges_it_once_and_queues_it(bool afterTheCharge)
     {
         var request = Request();
         var crashes = 1;
-        var hooks = new PaidRequestInterruption
-        {
-            AfterCharge = requestId => Interlocked.Decrement(ref crashes) >= 0 ? SiloDiesHere(requestId) : Task.CompletedTask,
-        };
-        await using var silo = await SiloAsync(hooks);
-        await SetUpPaidVenueAsync(silo.GrainFactory);
-        var venue = silo.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId);
-
-        await Assert.ThrowsAnyAsync<Exception>(() => venue.RequestSong(request));
-        var retried = await venue.RequestSong(request);
-
-        Assert.True(retried.Succeeded, retried.Error);
-        Assert.Single((await venue.GetQueue())!.Items);
-        Assert.Equal(4, (await silo.GrainFactory.GetGrain<ICreditWalletGrain>(_patronId).GetBalance()).Balance);
-        Assert.Equal(1L, await SpentAsync());
-    }
-
-    [Fact]
-    public async Task A_retry_of_a_request_interrupted_before_its_charge_charges_it_once_and_queues_it()
-    {
-        var request = Request();
-        var crashes = 1;
-        var hooks = new PaidRequestInterruption
-        {
-            BeforeCharge = requestId => Interlocked.Decrement(ref crashes) >= 0 ? SiloDiesHere(requestId) : Task.CompletedTask,
-        };
+        Func<Guid, Task> crashOnce = requestId => Interlocked.Decrement(ref crashes) >= 0 ? SiloDiesHere(requestId) : Task.CompletedTask;
+        var hooks = afterTheCharge ? new PaidRequestInterruption { AfterCharge = crashOnce } : new PaidRequestInterruption { BeforeCharge = crashOnce };
         await using var silo = await SiloAsync(hooks);
         await SetUpPaidVenueAsync(silo.GrainFactory);
         var venue = silo.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId);
@@ -152,12 +115,7 @@ public sealed class PaidRequestCrashTests : DatabaseTest
     public async Task A_retry_after_the_venue_moved_and_dropped_the_unpaid_request_charges_it_once_while_the_dead_silos_late_charge_never_does()
     {
         var request = Request();
-        await using (var dying = await SiloAsync(new PaidRequestInterruption { BeforeCharge = SiloDiesHere }))
-        {
-            await SetUpPaidVenueAsync(dying.GrainFactory);
-            await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
-            await dying.CrashAsync();
-        }
+        await CrashMidRequestAsync(request, new PaidRequestInterruption { BeforeCharge = SiloDiesHere });
 
         await using var restarted = await SiloAsync(hooks: null);
         var venue = restarted.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId);
@@ -178,6 +136,15 @@ public sealed class PaidRequestCrashTests : DatabaseTest
         Assert.Equal(
             [QueueItemStatuses.Queued],
             await Database.ColumnAsync<string>("SELECT status FROM song_requests WHERE request_id = $1", request.RequestId));
+    }
+
+    /// <summary>A paid venue on a silo that dies where <paramref name="interruption"/> says, in the middle of <paramref name="request"/>.</summary>
+    private async Task CrashMidRequestAsync(RequestSong request, PaidRequestInterruption interruption, bool approvalRequired = false)
+    {
+        await using var dying = await SiloAsync(interruption);
+        await SetUpPaidVenueAsync(dying.GrainFactory, approvalRequired);
+        await Assert.ThrowsAnyAsync<Exception>(() => dying.GrainFactory.GetGrain<IVenueQueueGrain>(_venueId).RequestSong(request));
+        await dying.CrashAsync();
     }
 
     /// <summary>Where the silo "dies": the rest of the venue's turn never runs.</summary>
