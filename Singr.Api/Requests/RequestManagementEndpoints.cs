@@ -19,7 +19,8 @@ public static class RequestManagementEndpoints
 
     public static IEndpointRouteBuilder MapRequestManagementEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var requests = endpoints.MapGroup("/v1/customer/requests").WithTags("Requests");
+        // Every route here is the organisation's API; clearing by filter has a stricter limit of its own.
+        var requests = endpoints.MapGroup("/v1/customer/requests").WithTags("Requests").RequireRateLimiting(RateLimitPolicies.CustomerApi);
         requests.MapGet("/", ListAsync)
             .WithSummary("The organisation's requests, newest first, by venueId, processed, status, startDate/endDate and search, a page at a time")
             .WithDescription("Query: venueId (slug), processed (true/false), status (pending, queued, playing, played, skipped, removed, failed, rejected), "
@@ -27,45 +28,38 @@ public static class RequestManagementEndpoints
                 + "page and limit (20 by default, at most 100).")
             .ProducesEnvelope<Page<ManagedRequest>>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsRead);
         requests.MapGet("/stats", StatsAsync)
             .WithSummary("How many requests, pending and processed, and how many today (each venue's own day), for the organisation or one venue")
             .ProducesEnvelope<RequestStats>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsRead);
         requests.MapGet("/recent", RecentAsync)
             .WithSummary("The newest requests not processed yet (limit 1–50, default 10); singerName is Guest when none was given")
             .ProducesEnvelope<IReadOnlyList<ManagedRequest>>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsRead);
         requests.MapGet("/{id}", GetAsync)
             .WithSummary("One request; singerEmail (the patron's account email) for owners and managers only")
             .ProducesEnvelope<ManagedRequest>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsRead)
             .RequireOrganisationRequest();
         requests.MapPatch("/{id}/process", ProcessAsync)
             .WithSummary("Mark a request processed (dealt with) or not")
             .ProducesEnvelope<ManagedRequest>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOrganisationRequest();
         requests.MapPost("/bulk/process", BulkProcessAsync)
             .WithSummary("Mark 1–100 requests processed or not: all of them, or none when any id is not the organisation's")
             .ProducesEnvelope<BulkProcessed>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsProcess);
         requests.MapDelete("/{id}", DeleteAsync)
             .WithSummary("Delete a request from the host's lists; one still waiting leaves the queue first (409 REQUEST_PLAYING while it plays)")
             .ProducesEnvelope<ManagedRequest>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOrganisationRequest();
         requests.MapDelete("/", DeleteMatchingAsync)
