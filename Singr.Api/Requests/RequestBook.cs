@@ -14,13 +14,8 @@ namespace Singr.Api.Requests;
 /// </summary>
 public sealed class RequestBook(NpgsqlDataSource dataSource)
 {
-    private const string Columns =
-        """
-        r.id, r.venue_id, v.slug, v.name, v.customer_id, r.kind, r.title, r.artist, r.key_change, r.notes, r.singer_name,
-        r.requested_by_name, r.patron_user_id, r.status, r.credits_cost, r.priority, r.created_at, r.processed, r.processed_at,
-        r.approval_status, r.accepted_by, r.accepted_by_name, r.accepted_at, r.responded_by, r.responded_by_name, r.responded_at,
-        r.response_message, r.patron_reply, r.replied_at
-        """;
+    /// <summary>The request's columns, then its venue's: <c>v.slug</c>, <c>v.name</c>, <c>v.customer_id</c>.</summary>
+    private const string Columns = $"{SongRequestRows.Columns}, v.slug, v.name, v.customer_id";
 
     private const string From = "FROM song_requests r JOIN venues v ON v.id = r.venue_id";
 
@@ -121,7 +116,7 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
         }
 
         var request = Read(reader);
-        return withContact ? request with { SingerEmail = reader.GetStringOrNull(29) } : request;
+        return withContact ? request with { SingerEmail = reader.GetStringOrNull(SongRequestRows.Next + 3) } : request;
     }
 
     /// <summary>
@@ -158,39 +153,9 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
 
     private static ManagedRequest Read(NpgsqlDataReader reader)
     {
-        var venue = new VenueRef(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4));
-        var approval = reader.IsDBNull(19)
-            ? null
-            : new RequestApproval(
-                reader.GetString(19),
-                reader.GetGuidOrNull(20),
-                reader.GetStringOrNull(21),
-                reader.GetTimeOrNull(22),
-                reader.GetGuidOrNull(23),
-                reader.GetStringOrNull(24),
-                reader.GetTimeOrNull(25),
-                reader.GetStringOrNull(26),
-                reader.GetStringOrNull(27),
-                reader.GetTimeOrNull(28));
-        var view = new RequestView(
-            reader.GetGuid(0),
-            venue.Id,
-            reader.GetString(5),
-            reader.GetString(6),
-            reader.GetStringOrNull(7),
-            reader.GetInt32(8),
-            reader.GetStringOrNull(9),
-            reader.GetStringOrNull(10),
-            reader.GetString(11),
-            reader.GetGuidOrNull(12),
-            reader.GetString(13),
-            reader.GetInt32(14),
-            reader.GetBoolean(15),
-            reader.GetFieldValue<DateTimeOffset>(16),
-            reader.GetBoolean(17),
-            reader.GetTimeOrNull(18),
-            approval);
-        return ManagedRequest.From(view, venue);
+        var view = SongRequestRows.ReadView(reader);
+        var first = SongRequestRows.Next;
+        return ManagedRequest.From(view, new VenueRef(view.VenueId, reader.GetString(first), reader.GetString(first + 1), reader.GetGuid(first + 2)));
     }
 
     private static NpgsqlBatchCommand Command(string sql, NpgsqlParameter[] parameters)

@@ -172,18 +172,7 @@ public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn tu
         return null;
     }
 
-    public RequestView View(QueueEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return new(
-            entry.Id, venueId, entry.Kind, entry.Title, entry.Artist, entry.KeyChange, entry.Notes, entry.SingerName,
-            entry.RequestedByName, entry.PatronUserId, entry.Status, entry.CreditsCost, entry.Priority, entry.CreatedAt,
-            entry.Processed, entry.ProcessedAt,
-            entry.Approval is { } a
-                ? new RequestApproval(a.Status, a.AcceptedBy, a.AcceptedByName, a.AcceptedAt, a.RespondedBy, a.RespondedByName,
-                    a.RespondedAt, a.ResponseMessage, a.PatronReply, a.RepliedAt)
-                : null);
-    }
+    public RequestView View(QueueEntry entry) => RequestViews.From(entry, venueId);
 
     /// <summary>
     /// A request's change for the team and, when <paramref name="toPatron"/>, the patron who made it, with their
