@@ -1,4 +1,5 @@
 namespace Singr.Api.Requests;
 
-/// <param name="Updated">Requests marked (every id sent, since a bulk change is all or nothing).</param>
-public sealed record BulkProcessed(int Updated);
+/// <param name="Updated">Requests marked, over every venue.</param>
+/// <param name="Venues">Each venue's part: marked together, or left as it was with the reason.</param>
+public sealed record BulkProcessed(int Updated, IReadOnlyList<VenueBulkProcessed> Venues);

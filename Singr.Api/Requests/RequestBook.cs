@@ -52,7 +52,7 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
 
     private const string OwnedSql =
         """
-        SELECT r.id, r.venue_id FROM song_requests r JOIN venues v ON v.id = r.venue_id
+        SELECT r.id, v.id, v.slug, v.name, v.customer_id FROM song_requests r JOIN venues v ON v.id = r.venue_id
         WHERE r.id = ANY($1) AND v.customer_id = $2 AND v.deleted_at IS NULL AND r.deleted_at IS NULL
         """;
 
@@ -120,10 +120,10 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The venue (internal id) of each of <paramref name="requestIds"/> that is a live request of the organisation; ids
-    /// that are unknown, deleted or another organisation's are missing from the answer.
+    /// The venue of each of <paramref name="requestIds"/> that is a live request of the organisation; ids that are
+    /// unknown, deleted or another organisation's are missing from the answer.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, Guid>> VenuesOfAsync(Guid customerId, IReadOnlyCollection<Guid> requestIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, VenueRef>> VenuesOfAsync(Guid customerId, IReadOnlyCollection<Guid> requestIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requestIds);
         await using var command = dataSource.CreateCommand(OwnedSql);
@@ -131,10 +131,10 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid, Value = requestIds.ToArray() },
             Uuid(customerId)]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var venues = new Dictionary<Guid, Guid>();
+        var venues = new Dictionary<Guid, VenueRef>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            venues[reader.GetGuid(0)] = reader.GetGuid(1);
+            venues[reader.GetGuid(0)] = new VenueRef(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4));
         }
 
         return venues;

@@ -52,7 +52,10 @@ public static class RequestManagementEndpoints
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOrganisationRequest();
         requests.MapPost("/bulk/process", BulkProcessAsync)
-            .WithSummary("Mark 1–100 requests processed or not: all of them, or none when any id is not the organisation's")
+            .WithSummary("Mark 1–100 requests processed or not, venue by venue; none when any id is not the organisation's")
+            .WithDescription("Ids that are not the organisation's live requests are refused before anything changes (400). Each venue's requests then "
+                + "change together, venue by venue: a venue where one of them no longer exists (deleted meanwhile) is left as it was and says so in "
+                + "venues[].error, while the other venues' requests are marked. updated counts the requests marked.")
             .ProducesEnvelope<BulkProcessed>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
             .RequireCustomerPermission(Permissions.RequestsProcess);
@@ -171,22 +174,17 @@ public static class RequestManagementEndpoints
                 "requestIds", $"Not requests of this organisation's venues, so nothing was changed: {string.Join(", ", strangers)}.")]);
         }
 
-        // Each venue's requests change in one grain turn; the ids were all checked first, so a refusal here means a
-        // request changed between the check and the call (deleted meanwhile).
-        var updated = 0;
+        // One venue's requests change in one grain turn; no transaction spans venues, so the contract is per venue. The ids
+        // were all checked first: a venue's refusal means one of its requests changed in between (deleted meanwhile).
         var stamp = customer.Stamp(context);
-        foreach (var venue in ids.GroupBy(id => venueOf[id]))
+        var venues = new List<VenueBulkProcessed>();
+        foreach (var venue in ids.GroupBy(id => venueOf[id].Id))
         {
             var marked = await grains.GetGrain<IVenueRequestsGrain>(venue.Key).MarkProcessed(new MarkRequestsProcessed([.. venue], body.Processed!.Value, stamp));
-            if (marked.Error is { } error)
-            {
-                return DomainRefusals.ToResult(context, error);
-            }
-
-            updated += marked.Value!.Count;
+            venues.Add(new VenueBulkProcessed(venueOf[venue.First()].Slug, marked.Value?.Count ?? 0, marked.Error));
         }
 
-        return ApiResults.Success(context, new BulkProcessed(updated));
+        return ApiResults.Success(context, new BulkProcessed(venues.Sum(v => v.Updated), venues));
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, IGrainFactory grains)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Audit;
@@ -10,8 +9,11 @@ using Singr.Grains.Persistence;
 namespace Singr.Grains.Venues;
 
 /// <summary>
-/// One venue: its profile and paired players (here), its request rules and queue (<c>VenueGrain.Queue.cs</c>) and
-/// player authority (<c>VenueGrain.Player.cs</c>). One activation, so every change to a venue is one turn.
+/// One venue, one activation, so every change to a venue is one turn. The grain is a shell over the venue's rules
+/// (<see cref="RequestRules"/>, <see cref="Lineup"/>, <see cref="RequestWorkflow"/>, <see cref="PlayerAuthority"/>,
+/// <see cref="QuotaBook"/>): each call asks them, writes what they changed with its audit rows and events in one
+/// transaction (<see cref="SaveAsync"/>), then replies. This file holds the venue's profile and paired players; the
+/// queue, requests, player and allowances have a file each.
 /// </summary>
 [GrainType("venue")]
 public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState<VenueState> state, TimeProvider timeProvider, IRequestArchive requestArchive) : Grain, IVenueGrain

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Singr.Testing;
 
 namespace Singr.Api.Tests;
 
@@ -448,6 +451,32 @@ public sealed class RequestManagementTests(ApiAppFixture app) : IClassFixture<Ap
     }
 
     /// <summary>A venue of the host's organisation that takes many requests from one patron, in <paramref name="timezone"/>.</summary>
+    [Fact]
+    public async Task Bulk_processing_is_per_venue_a_venue_whose_request_was_deleted_meanwhile_is_left_as_it_was_and_the_others_are_marked()
+    {
+        var refusal = new MarkProcessedRefusedAt();
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var factory = new SingrApiFactory(database, configureServices: services => services.AddSingleton<IIncomingGrainCallFilter>(refusal));
+        using var client = factory.CreateClient();
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(client);
+        var bar = await OpenVenueAsync(owner);
+        var lounge = await OpenVenueAsync(owner);
+        var atBar = await RequestSongAsync(client, bar, await ApiUser.GuestTokenAsync(client, bar), "Zombie", "The Cranberries");
+        var atLounge = await RequestSongAsync(client, lounge, await ApiUser.GuestTokenAsync(client, lounge), "Dreams", "The Cranberries");
+        refusal.Venue = await database.ScalarAsync<Guid>("SELECT id FROM venues WHERE slug = $1", lounge);
+
+        var reply = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{Requests}/bulk/process", new { requestIds = new[] { atBar, atLounge }, processed = true });
+        var states = await StatesAsync(owner, [atBar, atLounge]);
+
+        Assert.Equal(1, reply.GetProperty("updated").GetInt32());
+        Assert.Equal(
+            [(bar, 1, (string?)null), (lounge, 0, "REQUEST_NOT_FOUND")],
+            reply.GetProperty("venues").EnumerateArray()
+                .Select(v => (v.GetProperty("venueId").GetString(), v.GetProperty("updated").GetInt32(), v.GetProperty("error").GetString()))
+                .ToList());
+        Assert.Equal([true, false], states);
+    }
+
     private static async Task<string> OpenVenueAsync(ApiUser host, string? timezone = null)
     {
         var slug = await host.CreateVenueAsync();
@@ -460,9 +489,12 @@ public sealed class RequestManagementTests(ApiAppFixture app) : IClassFixture<Ap
         return slug;
     }
 
-    private async Task<Guid> RequestSongAsync(string slug, string token, string title, string artist)
+    private Task<Guid> RequestSongAsync(string slug, string token, string title, string artist) =>
+        RequestSongAsync(app.Client, slug, token, title, artist);
+
+    private static async Task<Guid> RequestSongAsync(HttpClient client, string slug, string token, string title, string artist)
     {
-        using var response = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{slug}/queue", token, new
+        using var response = await ApiUser.SendAsync(client, HttpMethod.Post, $"/v1/venues/{slug}/queue", token, new
         {
             kind = "jukebox",
             youtubeId = Guid.NewGuid().ToString("N")[..11],
