@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Singr.Api.Access;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Queue;
@@ -124,15 +123,24 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains, Oper
 
     private static ParsedEvent Parse(StreamEvent streamEvent)
     {
-        var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
-        payload.Remove("patronKey", out var patronKey);
-        payload.Remove("quota", out var quota);
+        using var payload = JsonDocument.Parse(streamEvent.PayloadJson);
+        var root = payload.RootElement;
+        JsonElement? quota = null;
+        if (streamEvent.AudiencePayloadJson is { } own)
+        {
+            using var audiencePart = JsonDocument.Parse(own);
+            if (audiencePart.RootElement.TryGetProperty("quota", out var ownQuota) && ownQuota.ValueKind != JsonValueKind.Null)
+            {
+                quota = ownQuota.Clone();
+            }
+        }
+
         return new ParsedEvent(
-            JsonSerializer.SerializeToElement(payload, JsonSerializerOptions.Web),
-            patronKey?.GetValue<string>(),
-            payload["holder"]?.ToString(),
-            quota is null ? null : JsonSerializer.SerializeToElement(quota, JsonSerializerOptions.Web),
-            payload["policyChanged"]?.GetValue<bool>() == true);
+            root.Clone(),
+            streamEvent.Audience,
+            root.TryGetProperty("holder", out var holder) && holder.ValueKind != JsonValueKind.Null ? holder.ToString() : null,
+            quota,
+            root.TryGetProperty("policyChanged", out var changed) && changed.ValueKind == JsonValueKind.True);
     }
 
     /// <summary>

@@ -175,21 +175,23 @@ public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn tu
     public RequestView View(QueueEntry entry) => RequestViews.From(entry, venueId);
 
     /// <summary>
-    /// A request's change for the team and, when <paramref name="toPatron"/>, the patron who made it, with their
-    /// allowance after it: hubs reach them by the key and strip key and allowance before anyone else sees the event.
+    /// A request's change for the team and, when <paramref name="toPatron"/>, for the patron who made it, who also gets
+    /// their allowance after it.
     /// </summary>
     public void RaiseRequest(string action, QueueEntry entry, bool toPatron, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        turn.Raise(VenueEvents.RequestUpdate, new
-        {
-            action,
-            request = View(entry),
-            pendingCount = venue.Queue.Count,
-            awaitingApproval = venue.AwaitingApproval.Count,
-            patronKey = toPatron ? entry.PatronKey : null,
-            quota = toPatron ? Quotas.QuotaOf(entry.PatronKey, entry.PatronUserId, now) : null,
-        });
+        turn.Raise(
+            VenueEvents.RequestUpdate,
+            new
+            {
+                action,
+                request = View(entry),
+                pendingCount = venue.Queue.Count,
+                awaitingApproval = venue.AwaitingApproval.Count,
+            },
+            toPatron ? entry.PatronKey : null,
+            toPatron ? new { quota = Quotas.QuotaOf(entry.PatronKey, entry.PatronUserId, now) } : null);
     }
 
     /// <summary>An approved request joins the queue; credits held for an ON_REQUEST venue are spent now.</summary>

@@ -46,7 +46,7 @@ public sealed partial class VenueGrain : IVenueQuotaGrain
         }
 
         var patronKey = Patron.KeyOfAccount(command.UserId);
-        Raise(VenueEvents.QuotaUpdate, new { patronKey, quota = Quotas.QuotaOf(patronKey, command.UserId, timeProvider.GetUtcNow()) });
+        Turn.Raise(VenueEvents.QuotaUpdate, new { }, patronKey, new { quota = Quotas.QuotaOf(patronKey, command.UserId, timeProvider.GetUtcNow()) });
         await SaveAsync(rows =>
         {
             Audit(rows, command.Stamp, "venue.quota.assign", "user", command.UserId.ToString("D"),

@@ -262,7 +262,8 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
             alsoWrite?.Invoke(rows);
             foreach (var raised in events)
             {
-                rows.Add(new StreamEventRow(VenueEvents.StreamIdFor(VenueId), raised.Seq, raised.Type, raised.PayloadJson));
+                rows.Add(new StreamEventRow(
+                    VenueEvents.StreamIdFor(VenueId), raised.Seq, raised.Type, raised.PayloadJson, raised.Audience, raised.AudiencePayloadJson));
             }
         });
     }

@@ -14,33 +14,38 @@ public sealed class VenueTurn(VenueState venue)
     private readonly List<VenueEvent> _events = [];
     private readonly List<QueueEntry> _changedRequests = [];
 
-    /// <summary>Numbers an event and keeps it for the turn's write.</summary>
-    public void Raise(string type, object payload)
+    /// <summary>
+    /// Numbers an event and keeps it for the turn's write. <paramref name="payload"/> is what everyone following the
+    /// venue is sent; <paramref name="audience"/> (a patron key) also gets <paramref name="audiencePayload"/>, alone.
+    /// </summary>
+    public void Raise(string type, object payload, string? audience = null, object? audiencePayload = null)
     {
         ArgumentNullException.ThrowIfNull(payload);
         venue.EventSeq++;
         var json = JsonSerializer.SerializeToNode(payload, payload.GetType(), JsonSerializerOptions.Web)!.AsObject();
         json["seq"] = venue.EventSeq;
         json["venueId"] = venue.Slug;
-        _events.Add(new VenueEvent(venue.EventSeq, type, json.ToJsonString()));
+        var privateJson = audience is null || audiencePayload is null
+            ? null
+            : JsonSerializer.Serialize(audiencePayload, audiencePayload.GetType(), JsonSerializerOptions.Web);
+        _events.Add(new VenueEvent(venue.EventSeq, type, json.ToJsonString(), audience, privateJson));
     }
 
-    /// <summary>
-    /// An item's event, with the venue's counts and the item's patron key and allowance: hubs use the key to reach the
-    /// patron's own connections and strip key and allowance before anyone else sees the event.
-    /// </summary>
+    /// <summary>An item's event, with the venue's counts; the patron whose item it is also gets their allowance.</summary>
     public void RaiseItem(string type, QueueEntry entry, QueueItem item, RequestQuota quota)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Raise(type, new
-        {
-            item,
-            version = venue.QueueVersion,
-            pendingCount = venue.Queue.Count,
-            awaitingApproval = venue.AwaitingApproval.Count,
-            patronKey = entry.PatronKey,
-            quota,
-        });
+        Raise(
+            type,
+            new
+            {
+                item,
+                version = venue.QueueVersion,
+                pendingCount = venue.Queue.Count,
+                awaitingApproval = venue.AwaitingApproval.Count,
+            },
+            entry.PatronKey,
+            new { quota });
     }
 
     /// <summary>A request whose row (<c>song_requests</c>) the turn's write must bring up to date.</summary>

@@ -78,7 +78,8 @@ internal static class SideRowCommands
 
     private const string DeleteSongRequests = "UPDATE song_requests SET deleted_at = $3 WHERE venue_id = $1 AND id = ANY($2)";
 
-    private const string AppendStreamEvent = "INSERT INTO stream_events (stream_id, seq, event_type, payload) VALUES ($1, $2, $3, $4)";
+    private const string AppendStreamEvent =
+        "INSERT INTO stream_events (stream_id, seq, event_type, payload, audience, audience_payload) VALUES ($1, $2, $3, $4, $5, $6)";
 
     private const string NotifyStream = "SELECT pg_notify($1, $2)";
 
@@ -136,7 +137,8 @@ internal static class SideRowCommands
         SongRequestRow request => SongRequest(request.VenueId, request.Entry),
         SongRequestsDeleted deleted => Command(DeleteSongRequests, deleted.VenueId, deleted.RequestIds.ToArray(), deleted.At),
         StreamEventRow streamEvent => Command(
-            AppendStreamEvent, streamEvent.StreamId, streamEvent.Sequence, streamEvent.EventType, Jsonb(streamEvent.PayloadJson)),
+            AppendStreamEvent, streamEvent.StreamId, streamEvent.Sequence, streamEvent.EventType, Jsonb(streamEvent.PayloadJson),
+            streamEvent.Audience, Jsonb(streamEvent.AudiencePayloadJson)),
         _ => throw new ArgumentException($"No storage for side rows of type {row.GetType().Name}.", nameof(row)),
     };
 
@@ -185,7 +187,7 @@ internal static class SideRowCommands
     }
 
     /// <summary>A parameter sent as jsonb.</summary>
-    public static NpgsqlParameter Jsonb(string json) => new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json };
+    public static NpgsqlParameter Jsonb(string? json) => new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = (object?)json ?? DBNull.Value };
 
     private static NpgsqlParameter? Summary(object? value) =>
         value is null ? null : Jsonb(JsonSerializer.Serialize(value, value.GetType(), JsonSerializerOptions.Web));

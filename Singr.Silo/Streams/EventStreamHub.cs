@@ -11,7 +11,10 @@ internal sealed class EventStreamHub(NpgsqlDataSource dataSource, ILogger<EventS
     public const string NotificationChannel = "singr_stream_events";
 
     private const string ReadSql =
-        "SELECT seq, event_type, payload::text, created_at FROM stream_events WHERE stream_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
+        """
+        SELECT seq, event_type, payload::text, created_at, audience, audience_payload::text FROM stream_events
+        WHERE stream_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
+        """;
 
     private const string HighestSql =
         "SELECT stream_id, max(seq) FROM stream_events WHERE stream_id = ANY($1) GROUP BY stream_id";
@@ -40,7 +43,9 @@ internal sealed class EventStreamHub(NpgsqlDataSource dataSource, ILogger<EventS
         var events = new List<StreamEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new StreamEvent(streamId, reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+            events.Add(new StreamEvent(
+                streamId, reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.GetStringOrNull(4), reader.GetStringOrNull(5)));
         }
 
         return events;

@@ -383,6 +383,28 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
     }
 
     [Fact]
+    public async Task A_venue_event_holds_only_what_the_room_is_sent_and_the_patrons_own_part_is_stored_beside_it()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        await VenueActions.RequestAsync(app.Client, guest, slug, "Stored Apart");
+        var venueId = await app.Database.ScalarAsync<Guid>("SELECT id FROM venues WHERE slug = $1", slug);
+
+        var stored = await app.Database.ColumnAsync<string>(
+            """
+            SELECT (payload ? 'patronKey')::text || '|' || (payload ? 'quota')::text || '|' || coalesce(audience, '') || '|' ||
+                   coalesce((audience_payload ? 'quota')::text, '')
+            FROM stream_events WHERE stream_id = $1 AND event_type = 'queue:insert'
+            """,
+            $"venue:{venueId:N}");
+
+        var row = Assert.Single(stored).Split('|');
+        Assert.Equal(("false", "false", "true"), (row[0], row[1], row[3]));
+        Assert.StartsWith("guest:", row[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_connection_that_stops_reading_is_dropped_while_another_receives_every_event()
     {
         const int Requests = 100;
