@@ -41,8 +41,8 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
 
         var connection = new LiveConnection(Name, Context, Clients.Caller, caller, options.Value.SendBufferEvents, options.Value.InvocationsPerSecond);
         connections.Add(connection);
-        var followed = await SendPendingCountsAsync(connection, customerId, async (venue, snapshot) => await
-            feeds.FollowAsync(connection, venue.Id, venue.Slug, snapshot.Seq, RequestEvents(venue), Context.ConnectionAborted));
+        var followed = await SendPendingCountsAsync(connection, customerId, async (venue, counts) => await
+            feeds.FollowAsync(connection, venue.Id, venue.Slug, counts.Seq, RequestEvents(venue), Context.ConnectionAborted));
 
         // Last, so a dashboard that acts on "connected" misses nothing: every venue is followed by then.
         connection.Send("connected", JsonSerializer.SerializeToElement(new CustomerConnected(Context.ConnectionId, followed), JsonSerializerOptions.Web));
@@ -57,15 +57,15 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
 
     /// <summary>Sends each live venue's counts of the organisation, then does <paramref name="then"/> with it.</summary>
     /// <returns>How many venues there were.</returns>
-    private async Task<int> SendPendingCountsAsync(LiveConnection connection, Guid customerId, Func<VenueRef, QueueSnapshot, Task> then)
+    private async Task<int> SendPendingCountsAsync(LiveConnection connection, Guid customerId, Func<VenueRef, QueueCounts, Task> then)
     {
         var organisationVenues = await venues.OfOrganisationAsync(customerId, Context.ConnectionAborted);
         foreach (var venue in organisationVenues)
         {
-            if (await grains.GetGrain<IVenueQueueGrain>(venue.Id).GetQueue() is { } snapshot)
+            if (await grains.GetGrain<IVenueQueueGrain>(venue.Id).GetCounts() is { } counts)
             {
-                connection.Send("pending_count_update", PendingCount(snapshot.Seq, venue.Slug, snapshot.Items.Count, snapshot.AwaitingApproval));
-                await then(venue, snapshot);
+                connection.Send("pending_count_update", PendingCount(counts.Seq, venue.Slug, counts.Queued, counts.AwaitingApproval));
+                await then(venue, counts);
             }
         }
 

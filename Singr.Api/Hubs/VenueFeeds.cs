@@ -167,7 +167,7 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains, Oper
     /// <returns><paramref name="lastSeq"/> when every event after it is still kept; null when a fresh state is needed.</returns>
     private async Task<long?> ResumableFromAsync(Guid venueId, string streamId, long lastSeq, CancellationToken cancellationToken)
     {
-        var current = (await grains.GetGrain<IVenueQueueGrain>(venueId).GetQueue())?.Seq ?? 0;
+        var current = (await grains.GetGrain<IVenueQueueGrain>(venueId).GetCounts())?.Seq ?? 0;
         if (lastSeq < 0 || lastSeq > current)
         {
             return null;

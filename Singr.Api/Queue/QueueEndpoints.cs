@@ -137,7 +137,7 @@ public static class QueueEndpoints
             return DomainRefusals.Result(context, outcome);
         }
 
-        var current = await venue.GetQueue();
+        var current = await venue.GetCounts();
         return ApiResults.Failure(context, StatusCodes.Status409Conflict, new ApiError(
             DomainErrors.QueueChanged,
             $"The queue is at version {current?.Version}; reload it and send the order again.",

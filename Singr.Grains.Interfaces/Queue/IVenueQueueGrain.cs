@@ -31,6 +31,11 @@ public interface IVenueQueueGrain : IGrainWithGuidKey
     [Alias("GetQueue")]
     Task<QueueSnapshot?> GetQueue();
 
+    /// <summary>The venue's counts and last event number, without building its queue; null for no such venue.</summary>
+    [Idempotent]
+    [Alias("GetCounts")]
+    Task<QueueCounts?> GetCounts();
+
     /// <summary>The patron's requests still waiting (queued or playing), in queue order.</summary>
     [Idempotent]
     [Alias("GetPendingFor")]

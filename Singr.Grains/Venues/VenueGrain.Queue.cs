@@ -96,6 +96,9 @@ public sealed partial class VenueGrain : IVenueQueueGrain
 
     public Task<QueueSnapshot?> GetQueue() => Task.FromResult(Live ? Snapshot(timeProvider.GetUtcNow()) : null);
 
+    public Task<QueueCounts?> GetCounts() =>
+        Task.FromResult(Live ? new QueueCounts(State.EventSeq, State.Queue.Count, State.AwaitingApproval.Count, State.QueueVersion) : null);
+
     public Task<IReadOnlyList<QueueItem>> GetPendingFor(string patronKey) =>
         Task.FromResult(Lineup.PendingFor(patronKey, timeProvider.GetUtcNow()));
 
