@@ -123,6 +123,11 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains, Oper
 
     private static ParsedEvent Parse(StreamEvent streamEvent)
     {
+        if (streamEvent.Audience is null && streamEvent.PayloadJson.Contains("\"patronKey\"", StringComparison.Ordinal))
+        {
+            return ParseWrittenBeforeAudiences(streamEvent);
+        }
+
         using var payload = JsonDocument.Parse(streamEvent.PayloadJson);
         var root = payload.RootElement;
         JsonElement? quota = null;
@@ -141,6 +146,24 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains, Oper
             root.TryGetProperty("holder", out var holder) && holder.ValueKind != JsonValueKind.Null ? holder.ToString() : null,
             quota,
             root.TryGetProperty("policyChanged", out var changed) && changed.ValueKind == JsonValueKind.True);
+    }
+
+    /// <summary>
+    /// An event written before migration 0009 (still in the stream, and a resuming client may read it) carried its
+    /// patron's key and allowance inside the payload: they are taken out here so that nobody else is sent them.
+    /// </summary>
+    private static ParsedEvent ParseWrittenBeforeAudiences(StreamEvent streamEvent)
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
+        payload.Remove("patronKey", out var patronKey);
+        payload.Remove("quota", out var quota);
+        var audiencePart = quota is null ? null : JsonSerializer.Serialize(new { quota }, JsonSerializerOptions.Web);
+        return Parse(streamEvent with
+        {
+            PayloadJson = payload.ToJsonString(),
+            Audience = patronKey?.GetValue<string>(),
+            AudiencePayloadJson = audiencePart,
+        });
     }
 
     /// <summary>

@@ -26,8 +26,16 @@ public interface ICreditWalletGrain : IGrainWithGuidKey
     /// charge) and <see cref="ChargeStates.Cancelled"/> returned.
     /// </summary>
     [Idempotent]
-    [Alias("Resolve")]
+    [Alias("ResolveTry")]
     Task<string> Resolve(Guid requestId, int attempt);
+
+    /// <summary>
+    /// <see cref="Resolve(Guid, int)"/> for a venue of the previous release, whose charges were all try 1. Kept for one
+    /// release, so silos of both can settle payments during a rollout.
+    /// </summary>
+    [Idempotent]
+    [Alias("Resolve")]
+    Task<string> Resolve(Guid requestId);
 
     /// <summary>The held credits of a request become SPENT (the song started). Idempotent.</summary>
     [Idempotent]

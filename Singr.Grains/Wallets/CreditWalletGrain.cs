@@ -69,6 +69,8 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         return Outcome.Ok(new ChargeResult(command.RequestId, charge.State, Balance()));
     }
 
+    public Task<string> Resolve(Guid requestId) => Resolve(requestId, attempt: 1);
+
     public async Task<string> Resolve(Guid requestId, int attempt)
     {
         if (State.Charges.TryGetValue(requestId, out var charge)

@@ -405,6 +405,42 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
     }
 
     [Fact]
+    public async Task An_event_written_before_audiences_were_stored_apart_still_reaches_its_patron_alone_with_their_part()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var patron = await ApiUser.GuestTokenAsync(app.Client, slug);
+        var neighbour = await ApiUser.GuestTokenAsync(app.Client, slug);
+        await VenueActions.RequestAsync(app.Client, patron, slug, "Old Shape");
+        var streamId = $"venue:{await app.Database.ScalarAsync<Guid>("SELECT id FROM venues WHERE slug = $1", slug):N}";
+        await using var mine = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, patron);
+        await using var theirs = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, neighbour);
+        (await mine.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        (await theirs.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+
+        // The queue:insert again, as a release before migration 0009 wrote it: key and allowance inside the payload.
+        var legacySeq = await app.Database.ScalarAsync<long>(
+            """
+            INSERT INTO stream_events (stream_id, seq, event_type, payload)
+            SELECT stream_id, seq + 100, 'queue:update',
+                   jsonb_set(payload, '{seq}', to_jsonb(seq + 100)) || jsonb_build_object('patronKey', audience) || audience_payload
+            FROM stream_events WHERE stream_id = $1 AND event_type = 'queue:insert'
+            RETURNING seq
+            """,
+            streamId);
+        await app.Database.ExecuteAsync("SELECT pg_notify('singr_stream_events', $1)", streamId);
+        var heardByNeighbour = await theirs.WaitForAsync("queue:update", p => p.GetProperty("seq").GetInt64() == legacySeq);
+        var heardByPatron = await mine.WaitForAsync("request:update", p => p.GetProperty("seq").GetInt64() == legacySeq);
+        var patronsPart = await mine.WaitForAsync("quota_update", p => p.GetProperty("seq").GetInt64() == legacySeq);
+
+        Assert.False(heardByNeighbour.Payload.TryGetProperty("patronKey", out _));
+        Assert.False(heardByNeighbour.Payload.TryGetProperty("quota", out _));
+        Assert.DoesNotContain(theirs.Events, e => e.Target is "request:update" or "quota_update" && e.Seq == legacySeq);
+        Assert.False(heardByPatron.Payload.TryGetProperty("patronKey", out _));
+        Assert.Equal(JsonValueKind.Object, patronsPart.Payload.GetProperty("quota").ValueKind);
+    }
+
+    [Fact]
     public async Task A_connection_that_stops_reading_is_dropped_while_another_receives_every_event()
     {
         const int Requests = 100;
