@@ -75,7 +75,7 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
             venue.QueueVersion++;
             venue.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
             accepted = new RequestAccepted(new QueueView(venue).QueuedItem(position, now), venue.QueueVersion);
-            RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item, now);
+            turn.RaiseItem(VenueEvents.QueueInsert, entry, accepted.Item, now);
         }
 
         if (entry.SingerAccount is { } singer)
@@ -147,7 +147,7 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
 
         RequestLifecycle.End(venue, entry, status, now);
         venue.QueueVersion++;
-        RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
+        turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
         turn.RequestChanged(entry);
         return entry;
     }
@@ -166,7 +166,7 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
         foreach (var entry in queued)
         {
             RequestLifecycle.End(venue, entry, QueueItemStatuses.Removed, now);
-            RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
+            turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
             turn.RequestChanged(entry);
         }
 
@@ -299,7 +299,4 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
             SingerAccount = command is { SingerAccount: { } account, KeyChangeGiven: true } ? account : null,
         };
     }
-
-    private void RaiseItem(string type, QueueEntry entry, QueueItem item, DateTimeOffset now) =>
-        turn.RaiseItem(type, entry, item, Quotas.QuotaOf(entry.PatronKey, entry.PatronUserId, now));
 }

@@ -162,11 +162,10 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
             return false;
         }
 
-        var quotas = new QuotaBook(venue);
         if (venue.NowPlaying is { } previous)
         {
             RequestLifecycle.End(venue, previous, Lease.EndNowPlayingAs ?? QueueItemStatuses.Played, now);
-            turn.RaiseItem(VenueEvents.QueueUpdate, previous, previous.ToItem(0, null), quotas.QuotaOf(previous.PatronKey, previous.PatronUserId, now));
+            turn.RaiseItem(VenueEvents.QueueUpdate, previous, previous.ToItem(0, null), now);
             venue.RecentSongs.Add(new RecentSong { SongKey = previous.SongKey, At = now });
             turn.RequestChanged(previous);
             venue.NowPlaying = null;
@@ -184,7 +183,7 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
             {
                 RequestLifecycle.Start(venue, next, now);
                 venue.NowPlaying = next;
-                turn.RaiseItem(VenueEvents.QueueUpdate, next, next.ToItem(0, now), quotas.QuotaOf(next.PatronKey, next.PatronUserId, now));
+                turn.RaiseItem(VenueEvents.QueueUpdate, next, next.ToItem(0, now), now);
                 turn.RequestChanged(next);
                 if (!corrections.Contains("NOW_PLAYING_CHANGED"))
                 {

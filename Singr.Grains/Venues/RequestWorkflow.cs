@@ -94,7 +94,7 @@ public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn tu
             RequestLifecycle.CaptureHeldCredits(venue, entry);
             RequestLifecycle.End(venue, entry, QueueItemStatuses.Played, now);
             venue.QueueVersion++;
-            RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
+            turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
         }
 
         RaiseRequest(RequestActions.Fulfilled, entry, toPatron: true, now);
@@ -158,7 +158,7 @@ public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn tu
         {
             RequestLifecycle.End(venue, entry, QueueItemStatuses.Removed, now);
             venue.QueueVersion++;
-            RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
+            turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
         }
         else if (venue.AwaitingApproval.Remove(entry))
         {
@@ -207,9 +207,6 @@ public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn tu
         order.Insert(entry, venue.Settings.MaxPriorityInARow, venue.NowPlaying is { Priority: true } ? 1 : 0);
         venue.QueueVersion++;
         venue.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
-        RaiseItem(VenueEvents.QueueInsert, entry, new QueueView(venue).QueuedItem(order.PositionOf(entry.Id), now), now);
+        turn.RaiseItem(VenueEvents.QueueInsert, entry, new QueueView(venue).QueuedItem(order.PositionOf(entry.Id), now), now);
     }
-
-    private void RaiseItem(string type, QueueEntry entry, QueueItem item, DateTimeOffset now) =>
-        turn.RaiseItem(type, entry, item, Quotas.QuotaOf(entry.PatronKey, entry.PatronUserId, now));
 }

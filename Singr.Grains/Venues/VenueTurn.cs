@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Singr.Grains.Interfaces.Queue;
-using Singr.Grains.Interfaces.Quotas;
 using Singr.Grains.Queue;
 
 namespace Singr.Grains.Venues;
@@ -31,8 +30,8 @@ public sealed class VenueTurn(VenueState venue)
         _events.Add(new VenueEvent(venue.EventSeq, type, json.ToJsonString(), audience, privateJson));
     }
 
-    /// <summary>An item's event, with the venue's counts; the patron whose item it is also gets their allowance.</summary>
-    public void RaiseItem(string type, QueueEntry entry, QueueItem item, RequestQuota quota)
+    /// <summary>An item's event, with the venue's counts; the patron whose item it is also gets their allowance at <paramref name="now"/>.</summary>
+    public void RaiseItem(string type, QueueEntry entry, QueueItem item, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(entry);
         Raise(
@@ -45,7 +44,7 @@ public sealed class VenueTurn(VenueState venue)
                 awaitingApproval = venue.AwaitingApproval.Count,
             },
             entry.PatronKey,
-            new { quota });
+            new { quota = new QuotaBook(venue).QuotaOf(entry.PatronKey, entry.PatronUserId, now) });
     }
 
     /// <summary>A request whose row (<c>song_requests</c>) the turn's write must bring up to date.</summary>
