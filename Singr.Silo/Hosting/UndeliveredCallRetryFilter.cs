@@ -43,20 +43,14 @@ internal sealed class UndeliveredCallRetryFilter(ILogger<UndeliveredCallRetryFil
             }
 
             var failure = thrown?.SourceException ?? context.Response?.Exception;
-            var resend = failure switch
-            {
-                null => false,
-                _ when attempt >= PausesBeforeResending.Length => false,
-                _ when NeverRan(failure) => true,
-                _ when MayHaveRun(failure) && !resentOfUnknownOutcome && IsIdempotent(context.InterfaceMethod) => resentOfUnknownOutcome = true,
-                _ => false,
-            };
-            if (!resend)
+            var unknownOutcomeMayResend = failure is not null && MayHaveRun(failure) && !resentOfUnknownOutcome && IsIdempotent(context.InterfaceMethod);
+            if (failure is null || attempt >= PausesBeforeResending.Length || !(NeverRan(failure) || unknownOutcomeMayResend))
             {
                 thrown?.Throw();
                 return;
             }
 
+            resentOfUnknownOutcome |= unknownOutcomeMayResend;
             logger.LogWarning("{Grain}.{Method} was not answered ({Failure}); sending it again", context.TargetId, context.MethodName, failure!.GetType().Name);
             await Task.Delay(PausesBeforeResending[attempt], time);
         }
