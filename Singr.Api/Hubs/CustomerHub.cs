@@ -133,23 +133,18 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
         return messages;
     }
 
-    /// <summary>A queue item or a request view in the dashboard's shape (<see cref="Requests.ManagedRequest"/>).</summary>
-    private static JsonObject DashboardRequest(JsonObject request, VenueRef venue) => new()
+    /// <summary>
+    /// The event's request as written (a room's <c>QueueItem</c> or a hosts' <c>RequestView</c>, whose shared fields
+    /// have the same names), named by the venue's slug and name: events written before requests carried them name the
+    /// venue by its internal id.
+    /// </summary>
+    private static JsonObject DashboardRequest(JsonObject request, VenueRef venue)
     {
-        ["id"] = request["id"]?.DeepClone(),
-        ["venueId"] = venue.Slug,
-        ["venueName"] = venue.Name,
-        ["artist"] = request["artist"]?.DeepClone(),
-        ["title"] = request["title"]?.DeepClone(),
-        ["keyChange"] = request["keyChange"]?.DeepClone(),
-        ["notes"] = request["notes"]?.DeepClone(),
-        ["singerName"] = request["singerName"]?.DeepClone(),
-        ["requestedBy"] = request["requestedByName"]?.DeepClone(),
-        ["requestedAt"] = (request["createdAt"] ?? request["requestedAt"])?.DeepClone(),
-        ["status"] = request["status"]?.DeepClone(),
-        ["processed"] = request["processed"]?.DeepClone(),
-        ["approval"] = request["approval"]?.DeepClone(),
-    };
+        var named = request.DeepClone().AsObject();
+        named["venueId"] = venue.Slug;
+        named["venueName"] = venue.Name;
+        return named;
+    }
 
     /// <param name="pendingCount">Requests in the queue.</param>
     /// <param name="awaitingApproval">Requests awaiting a host's answer.</param>

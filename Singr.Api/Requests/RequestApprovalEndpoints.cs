@@ -23,21 +23,21 @@ public static class RequestApprovalEndpoints
         requests.MapPost("/{id}/accept", AcceptAsync)
             .WithSummary("Claim a request awaiting approval, so the team knows who answers it")
             .WithDescription("409 REQUEST_ALREADY_ACCEPTED when another host claimed it; 409 REQUEST_STATUS_CONFLICT (details: its status) once it is answered.")
-            .ProducesEnvelope<ManagedRequest>()
+            .ProducesEnvelope<RequestView>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOrganisationRequest();
         requests.MapPost("/{id}/respond", RespondAsync)
             .WithSummary("Approve a request (it joins the queue) or reject it (held credits and quota go back), with a message to the patron")
             .WithDescription("409 REQUEST_STATUS_CONFLICT (details: its status) unless the request is pending.")
-            .ProducesEnvelope<ManagedRequest>()
+            .ProducesEnvelope<RequestView>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOrganisationRequest();
         requests.MapPost("/{id}/fulfill", FulfillAsync)
             .WithSummary("Mark an approved request sung")
             .WithDescription("409 REQUEST_STATUS_CONFLICT (details: its status) unless the request is approved.")
-            .ProducesEnvelope<ManagedRequest>()
+            .ProducesEnvelope<RequestView>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOrganisationRequest();
@@ -45,7 +45,7 @@ public static class RequestApprovalEndpoints
             .WithTags("Requests")
             .WithSummary("The requesting patron's one reply to the host's answer")
             .WithDescription("Only the patron who made the request (anyone else: 404); only once the host has answered and never to a rejection (409 REQUEST_STATUS_CONFLICT); once (409 REPLY_ALREADY_SENT).")
-            .ProducesEnvelope<ManagedRequest>()
+            .ProducesEnvelope<RequestView>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireRateLimiting(RateLimitPolicies.PublicVenues)
             .RequireVenueVisitor();
@@ -56,7 +56,7 @@ public static class RequestApprovalEndpoints
     {
         var (request, customer) = (OrganisationRequest.Of(context), CustomerContext.Of(context));
         var command = new AcceptRequest(request.RequestId, await HostOfAsync(customer, grains), customer.Stamp(context));
-        return RequestOutcomes.Result(context, await grains.GetGrain<IVenueRequestsGrain>(request.Venue.Id).Accept(command), request.Venue);
+        return RequestOutcomes.Result(context, await grains.GetGrain<IVenueRequestsGrain>(request.Venue.Id).Accept(command));
     }
 
     private static async Task<IResult> RespondAsync(string id, RespondBody body, HttpContext context, IGrainFactory grains)
@@ -80,14 +80,14 @@ public static class RequestApprovalEndpoints
 
         var (request, customer) = (OrganisationRequest.Of(context), CustomerContext.Of(context));
         var command = new RespondToRequest(request.RequestId, body.Status!, message, await HostOfAsync(customer, grains), customer.Stamp(context));
-        return RequestOutcomes.Result(context, await grains.GetGrain<IVenueRequestsGrain>(request.Venue.Id).Respond(command), request.Venue);
+        return RequestOutcomes.Result(context, await grains.GetGrain<IVenueRequestsGrain>(request.Venue.Id).Respond(command));
     }
 
     private static async Task<IResult> FulfillAsync(string id, HttpContext context, IGrainFactory grains)
     {
         var (request, customer) = (OrganisationRequest.Of(context), CustomerContext.Of(context));
         var outcome = await grains.GetGrain<IVenueRequestsGrain>(request.Venue.Id).Fulfill(new FulfillRequest(request.RequestId, customer.Stamp(context)));
-        return RequestOutcomes.Result(context, outcome, request.Venue);
+        return RequestOutcomes.Result(context, outcome);
     }
 
     private static async Task<IResult> ReplyAsync(string venueId, string id, ReplyBody body, HttpContext context, IGrainFactory grains)
@@ -106,7 +106,7 @@ public static class RequestApprovalEndpoints
 
         var venue = VenueVisitor.Of(context);
         var outcome = await grains.GetGrain<IVenueRequestsGrain>(venue.Id).Reply(new ReplyToRequest(requestId, patronKey, message));
-        return RequestOutcomes.Result(context, outcome, venue);
+        return RequestOutcomes.Result(context, outcome);
     }
 
     /// <summary>The host as patrons and the team see them: their singer nickname, else their account's name, as it is now.</summary>

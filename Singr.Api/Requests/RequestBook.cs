@@ -14,8 +14,7 @@ namespace Singr.Api.Requests;
 /// </summary>
 public sealed class RequestBook(NpgsqlDataSource dataSource)
 {
-    /// <summary>The request's columns, then its venue's: <c>v.slug</c>, <c>v.name</c>, <c>v.customer_id</c>.</summary>
-    private const string Columns = $"{SongRequestRows.Columns}, v.slug, v.name, v.customer_id";
+    private const string Columns = SongRequestRows.WithVenue;
 
     private const string From = "FROM song_requests r JOIN venues v ON v.id = r.venue_id";
 
@@ -57,7 +56,7 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>A page of the organisation's requests that match, newest first.</summary>
-    public async Task<Page<ManagedRequest>> ListAsync(
+    public async Task<Page<RequestView>> ListAsync(
         Guid customerId, Guid? venueId, RequestFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -71,10 +70,10 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
         await reader.ReadAsync(cancellationToken);
         var total = reader.GetInt64(0);
         await reader.NextResultAsync(cancellationToken);
-        var items = new List<ManagedRequest>();
+        var items = new List<RequestView>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(Read(reader));
+            items.Add(SongRequestRows.ReadView(reader));
         }
 
         return page.Of(items, total);
@@ -90,22 +89,22 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The newest requests not processed yet.</summary>
-    public async Task<IReadOnlyList<ManagedRequest>> RecentAsync(Guid customerId, Guid? venueId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RequestView>> RecentAsync(Guid customerId, Guid? venueId, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(RecentSql);
         command.Parameters.AddRange((NpgsqlParameter[])[Uuid(customerId), Uuid(venueId), new NpgsqlParameter { Value = limit }]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<ManagedRequest>();
+        var items = new List<RequestView>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(Read(reader));
+            items.Add(SongRequestRows.ReadView(reader));
         }
 
         return items;
     }
 
     /// <summary>One of the organisation's requests, with the patron's account email when <paramref name="withContact"/>.</summary>
-    public async Task<ManagedRequest?> GetAsync(Guid customerId, Guid requestId, bool withContact, CancellationToken cancellationToken)
+    public async Task<RequestView?> GetAsync(Guid customerId, Guid requestId, bool withContact, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(OneSql);
         command.Parameters.AddRange((NpgsqlParameter[])[Uuid(customerId), Uuid(null), Uuid(requestId)]);
@@ -115,8 +114,8 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
             return null;
         }
 
-        var request = Read(reader);
-        return withContact ? request with { SingerEmail = reader.GetStringOrNull(SongRequestRows.Next + 3) } : request;
+        var request = SongRequestRows.ReadView(reader);
+        return withContact ? request with { SingerEmail = reader.GetStringOrNull(SongRequestRows.NextAfterVenue) } : request;
     }
 
     /// <summary>
@@ -150,13 +149,6 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
         Time(filter.To),
         Text(filter.Search is null ? null : Containing(filter.Search)),
     ];
-
-    private static ManagedRequest Read(NpgsqlDataReader reader)
-    {
-        var view = SongRequestRows.ReadView(reader);
-        var first = SongRequestRows.Next;
-        return ManagedRequest.From(view, new VenueRef(view.VenueId, reader.GetString(first), reader.GetString(first + 1), reader.GetGuid(first + 2)));
-    }
 
     private static NpgsqlBatchCommand Command(string sql, NpgsqlParameter[] parameters)
     {

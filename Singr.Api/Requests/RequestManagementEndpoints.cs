@@ -26,7 +26,7 @@ public static class RequestManagementEndpoints
             .WithDescription("Query: venueId (slug), processed (true/false), status (pending, queued, playing, played, skipped, removed, failed, rejected), "
                 + "startDate and endDate (ISO 8601, inclusive, over when each was requested), search (at most 200 characters, artist or title, any case), "
                 + "page and limit (20 by default, at most 100).")
-            .ProducesEnvelope<Page<ManagedRequest>>()
+            .ProducesEnvelope<Page<RequestView>>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireCustomerPermission(Permissions.RequestsRead);
         requests.MapGet("/stats", StatsAsync)
@@ -36,18 +36,18 @@ public static class RequestManagementEndpoints
             .RequireCustomerPermission(Permissions.RequestsRead);
         requests.MapGet("/recent", RecentAsync)
             .WithSummary("The newest requests not processed yet (limit 1–50, default 10); singerName is Guest when none was given")
-            .ProducesEnvelope<IReadOnlyList<ManagedRequest>>()
+            .ProducesEnvelope<IReadOnlyList<RequestView>>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireCustomerPermission(Permissions.RequestsRead);
         requests.MapGet("/{id}", GetAsync)
             .WithSummary("One request; singerEmail (the patron's account email) for owners and managers only")
-            .ProducesEnvelope<ManagedRequest>()
+            .ProducesEnvelope<RequestView>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireCustomerPermission(Permissions.RequestsRead)
             .RequireOrganisationRequest();
         requests.MapPatch("/{id}/process", ProcessAsync)
             .WithSummary("Mark a request processed (dealt with) or not")
-            .ProducesEnvelope<ManagedRequest>()
+            .ProducesEnvelope<RequestView>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOrganisationRequest();
@@ -61,7 +61,7 @@ public static class RequestManagementEndpoints
             .RequireCustomerPermission(Permissions.RequestsProcess);
         requests.MapDelete("/{id}", DeleteAsync)
             .WithSummary("Delete a request from the host's lists; one still waiting leaves the queue first (409 REQUEST_PLAYING while it plays)")
-            .ProducesEnvelope<ManagedRequest>()
+            .ProducesEnvelope<RequestView>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOrganisationRequest();
@@ -138,7 +138,7 @@ public static class RequestManagementEndpoints
         var marked = await grains.GetGrain<IVenueRequestsGrain>(location.Venue.Id)
             .MarkProcessed(new MarkRequestsProcessed([location.RequestId], processed, CustomerContext.Of(context).Stamp(context)));
         var view = marked.Value?.FirstOrDefault(r => r.Id == location.RequestId);
-        return RequestOutcomes.Result(context, new Outcome<RequestView>(view, marked.Error ?? (view is null ? DomainErrors.RequestNotFound : null)), location.Venue);
+        return RequestOutcomes.Result(context, new Outcome<RequestView>(view, marked.Error ?? (view is null ? DomainErrors.RequestNotFound : null)));
     }
 
     private static async Task<IResult> BulkProcessAsync(
@@ -192,7 +192,7 @@ public static class RequestManagementEndpoints
         var location = OrganisationRequest.Of(context);
         var deleted = await grains.GetGrain<IVenueRequestsGrain>(location.Venue.Id)
             .DeleteRequest(new DeleteRequest(location.RequestId, CustomerContext.Of(context).Stamp(context)));
-        return RequestOutcomes.Result(context, deleted, location.Venue);
+        return RequestOutcomes.Result(context, deleted);
     }
 
     private static async Task<IResult> DeleteMatchingAsync(

@@ -1,5 +1,4 @@
 using Singr.Api.Http;
-using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Requests;
 
@@ -8,12 +7,12 @@ namespace Singr.Api.Requests;
 /// <summary>A venue grain's answer about one request, in the envelope; a status conflict names the status it found.</summary>
 public static class RequestOutcomes
 {
-    public static IResult Result(HttpContext context, Outcome<RequestView> outcome, VenueRef venue)
+    public static IResult Result(HttpContext context, Outcome<RequestView> outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Error is null)
         {
-            return ApiResults.Success(context, ManagedRequest.From(outcome.Value!, venue));
+            return ApiResults.Success(context, outcome.Value!);
         }
 
         var (status, error) = DomainRefusals.Describe(outcome.Error);

@@ -3,6 +3,8 @@ using Singr.Grains.Interfaces.Queue;
 namespace Singr.Grains.Queue;
 
 /// <summary>A request in a venue's state, from the moment it is accepted until it has ended.</summary>
+/// <remarks>Its fields are named as the views name them (<see cref="RequestViews"/>); storage keeps the names three of
+/// them were first stored under (<c>StoredNames</c> in the silo).</remarks>
 public sealed class QueueEntry
 {
     public Guid Id { get; set; }
@@ -30,7 +32,7 @@ public sealed class QueueEntry
 
     public string PatronKey { get; set; } = string.Empty;
 
-    public Guid? PatronUserId { get; set; }
+    public Guid? SubmittedByUserId { get; set; }
 
     /// <summary>
     /// Until the request is accepted: the singer's account whose key change for this song is remembered with it
@@ -38,7 +40,7 @@ public sealed class QueueEntry
     /// </summary>
     public string? SingerAccount { get; set; }
 
-    public string RequestedByName { get; set; } = string.Empty;
+    public string RequestedBy { get; set; } = string.Empty;
 
     public int CreditsCost { get; set; }
 
@@ -49,7 +51,7 @@ public sealed class QueueEntry
 
     public string Status { get; set; } = string.Empty;
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }
 
@@ -76,9 +78,4 @@ public sealed class QueueEntry
 
     /// <summary>The key that makes two requests the same song (video id, else artist and title, any case).</summary>
     public string SongKey { get; set; } = string.Empty;
-
-    /// <summary>The request as the queue shows it: at <paramref name="position"/> (0 when not queued), starting about then.</summary>
-    public QueueItem ToItem(int position, DateTimeOffset? estimatedStartAt) =>
-        new(Id, Kind, Title, Artist, KeyChange, Notes, SingerName, YoutubeId, DurationSeconds, ThumbnailUrl, RequestedByName,
-            position, Status, CreditsCost, Priority, CreatedAt, estimatedStartAt);
 }

@@ -10,7 +10,7 @@ namespace Singr.Grains.Venues;
 /// queue (or the approvals), reordering, ending items and closing for the night. No I/O: paying for a request is the
 /// grain's part, between <see cref="Admit"/> and <see cref="Accept"/>.
 /// </summary>
-public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
+public sealed class Lineup(VenueState venue, VenueTurn turn)
 {
     /// <summary>
     /// How long, and how many, first results of accepted requests are kept for retries: retries come within seconds or
@@ -66,8 +66,8 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
         if (entry.Approval is not null)
         {
             venue.AwaitingApproval.Add(entry);
-            accepted = new RequestAccepted(entry.ToItem(0, null), venue.QueueVersion);
-            new RequestWorkflow(venue, venueId, turn).RaiseRequest(RequestActions.Created, entry, toPatron: true, now);
+            accepted = new RequestAccepted(entry.ToRoomView(0, null), venue.QueueVersion);
+            new RequestWorkflow(venue, turn).RaiseRequest(RequestActions.Created, entry, toPatron: true, now);
         }
         else
         {
@@ -147,7 +147,7 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
 
         RequestLifecycle.End(venue, entry, status, now);
         venue.QueueVersion++;
-        turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
+        turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToRoomView(0, null), now);
         turn.RequestChanged(entry);
         return entry;
     }
@@ -166,11 +166,11 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
         foreach (var entry in queued)
         {
             RequestLifecycle.End(venue, entry, QueueItemStatuses.Removed, now);
-            turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
+            turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToRoomView(0, null), now);
             turn.RequestChanged(entry);
         }
 
-        var workflow = new RequestWorkflow(venue, venueId, turn);
+        var workflow = new RequestWorkflow(venue, turn);
         foreach (var entry in unanswered)
         {
             RequestLifecycle.End(venue, entry, QueueItemStatuses.Removed, now);
@@ -242,7 +242,7 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
         var snapshot = new QueueView(venue).Snapshot(now);
         var mine = venue.Queue.Where(e => e.PatronKey == patronKey).Select(e => e.Id).ToHashSet();
         var pending = snapshot.Items.Where(i => mine.Contains(i.Id)).ToList();
-        pending.AddRange(venue.AwaitingApproval.Where(e => e.PatronKey == patronKey).Select(e => e.ToItem(0, null)));
+        pending.AddRange(venue.AwaitingApproval.Where(e => e.PatronKey == patronKey).Select(e => e.ToRoomView(0, null)));
         if (venue.NowPlaying is { } playing && playing.PatronKey == patronKey && snapshot.NowPlaying is { } current)
         {
             pending.Insert(0, current);
@@ -254,8 +254,8 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
     private void ForgetOld(DateTimeOffset now)
     {
         var forgotten = venue.Accepted
-            .OrderByDescending(a => a.Value.Item.CreatedAt)
-            .Where((a, newest) => newest >= RememberedAccepted || now - a.Value.Item.CreatedAt > RememberAcceptedFor)
+            .OrderByDescending(a => a.Value.Item.RequestedAt)
+            .Where((a, newest) => newest >= RememberedAccepted || now - a.Value.Item.RequestedAt > RememberAcceptedFor)
             .Select(a => a.Key)
             .ToList();
         foreach (var old in forgotten)
@@ -289,12 +289,12 @@ public sealed class Lineup(VenueState venue, Guid venueId, VenueTurn turn)
             DurationSeconds = song.DurationSeconds,
             ThumbnailUrl = song.ThumbnailUrl,
             PatronKey = command.Patron.Key,
-            PatronUserId = command.Patron.UserId,
-            RequestedByName = command.Patron.DisplayName,
+            SubmittedByUserId = command.Patron.UserId,
+            RequestedBy = command.Patron.DisplayName,
             CreditsCost = cost,
             Priority = command.Priority,
             Status = QueueItemStatuses.Queued,
-            CreatedAt = now,
+            RequestedAt = now,
             SongKey = SongKeys.Of(song),
             SingerAccount = command is { SingerAccount: { } account, KeyChangeGiven: true } ? account : null,
         };

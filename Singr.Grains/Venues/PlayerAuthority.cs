@@ -70,7 +70,7 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
         return Outcome.Ok(new PlayerReportReply(
             Lease.Fence,
             StatusAt(now),
-            venue.NowPlaying?.ToItem(0, venue.NowPlaying.StartedAt),
+            venue.NowPlaying?.ToRoomView(0, venue.NowPlaying.StartedAt),
             corrections,
             [.. venue.Commands.Where(c => c.Seq > report.LastCommandSeq)]));
     }
@@ -144,7 +144,7 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
         Lease.Holder,
         Lease.Fence,
         Lease.LastReportAt,
-        venue.NowPlaying?.ToItem(0, venue.NowPlaying.StartedAt),
+        venue.NowPlaying?.ToRoomView(0, venue.NowPlaying.StartedAt),
         Lease.PositionSeconds,
         Lease.Volume,
         Lease.LastCommandSeq);
@@ -165,7 +165,7 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
         if (venue.NowPlaying is { } previous)
         {
             RequestLifecycle.End(venue, previous, Lease.EndNowPlayingAs ?? QueueItemStatuses.Played, now);
-            turn.RaiseItem(VenueEvents.QueueUpdate, previous, previous.ToItem(0, null), now);
+            turn.RaiseItem(VenueEvents.QueueUpdate, previous, previous.ToRoomView(0, null), now);
             venue.RecentSongs.Add(new RecentSong { SongKey = previous.SongKey, At = now });
             turn.RequestChanged(previous);
             venue.NowPlaying = null;
@@ -183,7 +183,7 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
             {
                 RequestLifecycle.Start(venue, next, now);
                 venue.NowPlaying = next;
-                turn.RaiseItem(VenueEvents.QueueUpdate, next, next.ToItem(0, now), now);
+                turn.RaiseItem(VenueEvents.QueueUpdate, next, next.ToRoomView(0, now), now);
                 turn.RequestChanged(next);
                 if (!corrections.Contains("NOW_PLAYING_CHANGED"))
                 {

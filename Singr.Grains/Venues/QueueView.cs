@@ -14,13 +14,13 @@ public sealed class QueueView(VenueState venue)
 
     public QueueSnapshot Snapshot(DateTimeOffset now)
     {
-        var nowPlaying = venue.NowPlaying?.ToItem(0, venue.NowPlaying.StartedAt);
+        var nowPlaying = venue.NowPlaying?.ToRoomView(0, venue.NowPlaying.StartedAt);
         var cursor = NowPlayingEndsAt(now);
         var items = new List<QueueItem>(venue.Queue.Count);
         for (var i = 0; i < venue.Queue.Count; i++)
         {
             var entry = venue.Queue[i];
-            items.Add(entry.ToItem(i + 1, cursor));
+            items.Add(entry.ToRoomView(i + 1, cursor));
             cursor += LengthOf(entry);
         }
 
@@ -38,7 +38,7 @@ public sealed class QueueView(VenueState venue)
             start += LengthOf(venue.Queue[i]);
         }
 
-        return venue.Queue[position - 1].ToItem(position, start);
+        return venue.Queue[position - 1].ToRoomView(position, start);
     }
 
     /// <summary>When the song playing now should end, from the player's reported position; now when nothing plays.</summary>

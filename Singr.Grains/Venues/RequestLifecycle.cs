@@ -30,7 +30,7 @@ public static class RequestLifecycle
             approval.Status = ApprovalStatuses.Fulfilled;
         }
 
-        if (releaseHold && entry.PatronUserId is { } userId)
+        if (releaseHold && entry.SubmittedByUserId is { } userId)
         {
             entry.CreditsHeld = false;
             venue.WalletOutbox.Add(new WalletAction { RequestId = entry.RequestId, UserId = userId, Capture = false });
@@ -51,7 +51,7 @@ public static class RequestLifecycle
     {
         ArgumentNullException.ThrowIfNull(venue);
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry.CreditsHeld && entry.PatronUserId is { } userId)
+        if (entry.CreditsHeld && entry.SubmittedByUserId is { } userId)
         {
             entry.CreditsHeld = false;
             venue.WalletOutbox.Add(new WalletAction { RequestId = entry.RequestId, UserId = userId, Capture = true });

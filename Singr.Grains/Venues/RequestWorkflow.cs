@@ -10,7 +10,7 @@ namespace Singr.Grains.Venues;
 /// (pending → approved → fulfilled, or rejected), with the patron's one reply. Each method takes a request the grain
 /// found (waiting ones from the state, finished ones from their rows) and returns the refusal, or null when done.
 /// </summary>
-public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn turn)
+public sealed class RequestWorkflow(VenueState venue, VenueTurn turn)
 {
     private QuotaBook Quotas => new(venue);
 
@@ -94,7 +94,7 @@ public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn tu
             RequestLifecycle.CaptureHeldCredits(venue, entry);
             RequestLifecycle.End(venue, entry, QueueItemStatuses.Played, now);
             venue.QueueVersion++;
-            turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
+            turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToRoomView(0, null), now);
         }
 
         RaiseRequest(RequestActions.Fulfilled, entry, toPatron: true, now);
@@ -158,7 +158,7 @@ public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn tu
         {
             RequestLifecycle.End(venue, entry, QueueItemStatuses.Removed, now);
             venue.QueueVersion++;
-            turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToItem(0, null), now);
+            turn.RaiseItem(VenueEvents.QueueUpdate, entry, entry.ToRoomView(0, null), now);
         }
         else if (venue.AwaitingApproval.Remove(entry))
         {
@@ -172,7 +172,7 @@ public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn tu
         return null;
     }
 
-    public RequestView View(QueueEntry entry) => RequestViews.From(entry, venueId);
+    public RequestView View(QueueEntry entry) => entry.ToHostView(venue.Slug, venue.Name);
 
     /// <summary>
     /// A request's change for the team and, when <paramref name="toPatron"/>, for the patron who made it, who also gets
@@ -191,7 +191,7 @@ public sealed class RequestWorkflow(VenueState venue, Guid venueId, VenueTurn tu
                 awaitingApproval = venue.AwaitingApproval.Count,
             },
             toPatron ? entry.PatronKey : null,
-            toPatron ? new { quota = Quotas.QuotaOf(entry.PatronKey, entry.PatronUserId, now) } : null);
+            toPatron ? new { quota = Quotas.QuotaOf(entry.PatronKey, entry.SubmittedByUserId, now) } : null);
     }
 
     /// <summary>An approved request joins the queue; credits held for an ON_REQUEST venue are spent now.</summary>

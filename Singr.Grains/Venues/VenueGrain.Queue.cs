@@ -18,7 +18,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     /// <summary>A pending payment older than this is settled by the venue's timer (its request's turn has ended).</summary>
     private static readonly TimeSpan SettleAfter = TimeSpan.FromSeconds(5);
 
-    private Lineup Lineup => new(State, VenueId, Turn);
+    private Lineup Lineup => new(State, Turn);
 
     private RequestRules Rules => new(State);
 
@@ -150,14 +150,14 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         }
 
         var before = State.NowPlaying?.Id == command.Id ? State.NowPlaying : State.Queue.Find(e => e.Id == command.Id);
-        var beforeItem = before?.ToItem(0, null);
+        var beforeItem = before?.ToRoomView(0, null);
         if (Lineup.End(command.Id, command.Status, timeProvider.GetUtcNow()) is not { } entry)
         {
             return Outcome.Refused<QueueItem>(DomainErrors.QueueItemNotFound);
         }
 
         // The one playing ends when the player moves on: until then its audit records only the host's ask.
-        var after = entry == State.NowPlaying ? null : entry.ToItem(0, null);
+        var after = entry == State.NowPlaying ? null : entry.ToRoomView(0, null);
         await SaveAsync(rows =>
         {
             if (command.Stamp is { } stamp)
@@ -166,7 +166,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             }
         });
         await FlushWalletOutboxAsync();
-        return Outcome.Ok(entry.ToItem(0, null));
+        return Outcome.Ok(entry.ToRoomView(0, null));
     }
 
     /// <summary>
@@ -189,7 +189,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     private async Task<Outcome<RequestAccepted>> ChargeAndQueueAsync(PendingPayment pending, DateTimeOffset now)
     {
         var entry = pending.Entry;
-        var charged = await GrainFactory.GetGrain<ICreditWalletGrain>(entry.PatronUserId!.Value).Charge(
+        var charged = await GrainFactory.GetGrain<ICreditWalletGrain>(entry.SubmittedByUserId!.Value).Charge(
             new ChargeCredits(entry.RequestId, VenueId, entry.CreditsCost, pending.Hold, $"Request: {entry.Title}", pending.Attempt));
 
         State.PendingPayments.Remove(pending);
@@ -242,9 +242,9 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     private async Task SettlePendingPaymentsAsync(TimeSpan olderThan)
     {
         var now = timeProvider.GetUtcNow();
-        foreach (var pending in State.PendingPayments.Where(p => now - p.Entry.CreatedAt >= olderThan).ToList())
+        foreach (var pending in State.PendingPayments.Where(p => now - p.Entry.RequestedAt >= olderThan).ToList())
         {
-            var state = await GrainFactory.GetGrain<ICreditWalletGrain>(pending.Entry.PatronUserId!.Value)
+            var state = await GrainFactory.GetGrain<ICreditWalletGrain>(pending.Entry.SubmittedByUserId!.Value)
                 .Resolve(pending.Entry.RequestId, pending.Attempt);
             State.PendingPayments.Remove(pending);
             if (state is ChargeStates.Spent or ChargeStates.Held)

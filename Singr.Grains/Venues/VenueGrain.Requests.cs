@@ -11,7 +11,7 @@ namespace Singr.Grains.Venues;
 /// </summary>
 public sealed partial class VenueGrain : IVenueRequestsGrain
 {
-    private RequestWorkflow Workflow => new(State, VenueId, Turn);
+    private RequestWorkflow Workflow => new(State, Turn);
 
     public async Task<Outcome<IReadOnlyList<RequestView>>> MarkProcessed(MarkRequestsProcessed command)
     {
@@ -227,8 +227,8 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
     private static bool Matches(QueueEntry entry, DeleteRequestsMatching filter) =>
         (filter.Processed is not { } processed || entry.Processed == processed)
         && (filter.Status is not { } status || entry.Status == status)
-        && (filter.From is not { } from || entry.CreatedAt >= from)
-        && (filter.To is not { } to || entry.CreatedAt <= to);
+        && (filter.From is not { } from || entry.RequestedAt >= from)
+        && (filter.To is not { } to || entry.RequestedAt <= to);
 
     /// <summary>Now, to the microsecond PostgreSQL keeps, so what a change returns is what a later read of its row shows.</summary>
     private DateTimeOffset StoredNow()

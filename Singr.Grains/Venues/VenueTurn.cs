@@ -44,7 +44,7 @@ public sealed class VenueTurn(VenueState venue)
                 awaitingApproval = venue.AwaitingApproval.Count,
             },
             entry.PatronKey,
-            new { quota = new QuotaBook(venue).QuotaOf(entry.PatronKey, entry.PatronUserId, now) });
+            new { quota = new QuotaBook(venue).QuotaOf(entry.PatronKey, entry.SubmittedByUserId, now) });
     }
 
     /// <summary>A request whose row (<c>song_requests</c>) the turn's write must bring up to date.</summary>

@@ -16,11 +16,17 @@ public static class SongRequestRows
         r.notes, r.singer_name, r.youtube_id, r.duration_seconds, r.credits_cost, r.priority, r.status, r.created_at,
         r.started_at, r.ended_at, r.processed, r.processed_at, r.approval_status, r.accepted_by, r.accepted_by_name,
         r.accepted_at, r.responded_by, r.responded_by_name, r.responded_at, r.response_message, r.patron_reply, r.replied_at,
-        r.quota_period, r.venue_id
+        r.quota_period
         """;
 
     /// <summary>The ordinal of the first column a query selects after <see cref="Columns"/>.</summary>
-    public const int Next = 33;
+    public const int Next = 32;
+
+    /// <summary><see cref="Columns"/> and the venue's slug and name, from <c>venues v</c> joined on the request's venue.</summary>
+    public const string WithVenue = $"{Columns}, v.slug, v.name";
+
+    /// <summary>The ordinal of the first column a query selects after <see cref="WithVenue"/>.</summary>
+    public const int NextAfterVenue = Next + 2;
 
     /// <summary>The row as the venue keeps a request.</summary>
     public static QueueEntry Read(NpgsqlDataReader reader)
@@ -31,8 +37,8 @@ public static class SongRequestRows
             Id = reader.GetGuid(0),
             RequestId = reader.GetGuid(1),
             PatronKey = reader.GetString(2),
-            PatronUserId = reader.GetGuidOrNull(3),
-            RequestedByName = reader.GetString(4),
+            SubmittedByUserId = reader.GetGuidOrNull(3),
+            RequestedBy = reader.GetString(4),
             Kind = reader.GetString(5),
             Title = reader.GetString(6),
             Artist = reader.GetStringOrNull(7),
@@ -44,7 +50,7 @@ public static class SongRequestRows
             CreditsCost = reader.GetInt32(13),
             Priority = reader.GetBoolean(14),
             Status = reader.GetString(15),
-            CreatedAt = reader.GetTimeOrNull(16)!.Value,
+            RequestedAt = reader.GetTimeOrNull(16)!.Value,
             StartedAt = reader.GetTimeOrNull(17),
             EndedAt = reader.GetTimeOrNull(18),
             Processed = reader.GetBoolean(19),
@@ -71,6 +77,10 @@ public static class SongRequestRows
         return entry;
     }
 
-    /// <summary>The row as hosts see the request.</summary>
-    public static RequestView ReadView(NpgsqlDataReader reader) => RequestViews.From(Read(reader), reader.GetGuid(32));
+    /// <summary>
+    /// The row as hosts see the request, from a query that selects <see cref="WithVenue"/>: the venue's slug and name
+    /// follow the request's columns.
+    /// </summary>
+    public static RequestView ReadView(NpgsqlDataReader reader) =>
+        Read(reader).ToHostView(reader.GetString(Next), reader.GetString(Next + 1));
 }

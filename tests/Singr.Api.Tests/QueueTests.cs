@@ -175,7 +175,7 @@ public sealed class QueueTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
         using var posing = await patron.SendAsync(HttpMethod.Post, $"/v1/venues/{slug}/queue",
             new { kind = "karaoke", artist = "Adele", title = "Skyfall", onBehalfOf = "Table 8" });
 
-        Assert.Equal("Table 7", onBehalf.GetProperty("item").GetProperty("requestedByName").GetString());
+        Assert.Equal("Table 7", onBehalf.GetProperty("item").GetProperty("requestedBy").GetString());
         Assert.Equal(0, onBehalf.GetProperty("item").GetProperty("creditsCost").GetInt32());
         Assert.Equal(HttpStatusCode.Forbidden, posing.StatusCode);
         Assert.Equal("PERMISSION_DENIED", (await EnvelopeJson.ErrorOfAsync(posing)).GetProperty("code").GetString());

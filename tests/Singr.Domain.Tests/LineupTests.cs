@@ -14,7 +14,7 @@ public sealed class LineupTests
 
     public LineupTests() => _turn = new VenueTurn(_venue);
 
-    private Lineup Lineup => new(_venue, Guid.NewGuid(), _turn);
+    private Lineup Lineup => new(_venue, _turn);
 
     private QueueEntry Admitted(RequestSong request)
     {
@@ -98,7 +98,7 @@ public sealed class LineupTests
     {
         var held = Queue(_venue, "Held");
         held.CreditsHeld = true;
-        held.PatronUserId = Guid.NewGuid();
+        held.SubmittedByUserId = Guid.NewGuid();
         var playing = Entry("Playing");
         _venue.NowPlaying = playing;
 

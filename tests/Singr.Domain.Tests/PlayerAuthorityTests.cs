@@ -106,10 +106,10 @@ public sealed class PlayerAuthorityTests
     {
         var paid = Queue(_venue, "Paid");
         paid.CreditsHeld = true;
-        paid.PatronUserId = Guid.NewGuid();
+        paid.SubmittedByUserId = Guid.NewGuid();
         var unplayed = Entry("Unplayed");
         unplayed.CreditsHeld = true;
-        unplayed.PatronUserId = Guid.NewGuid();
+        unplayed.SubmittedByUserId = Guid.NewGuid();
 
         Report(_screen, PlayerStatuses.Playing, paid.Id);
         RequestLifecycle.End(_venue, unplayed, QueueItemStatuses.Removed, Evening);

@@ -16,7 +16,7 @@ public sealed class RequestWorkflowTests
     private readonly VenueState _venue = Open(VenueSettings.Default with { ApprovalRequired = true });
     private readonly RequestWorkflow _workflow;
 
-    public RequestWorkflowTests() => _workflow = new RequestWorkflow(_venue, Guid.NewGuid(), new VenueTurn(_venue));
+    public RequestWorkflowTests() => _workflow = new RequestWorkflow(_venue, new VenueTurn(_venue));
 
     private QueueEntry AwaitingApproval(string title, string patron = "user:ann", bool held = false)
     {
@@ -24,7 +24,7 @@ public sealed class RequestWorkflowTests
         entry.Status = QueueItemStatuses.Pending;
         entry.Approval = new ApprovalState { Status = ApprovalStatuses.Pending };
         entry.CreditsHeld = held;
-        entry.PatronUserId = held ? Guid.NewGuid() : null;
+        entry.SubmittedByUserId = held ? Guid.NewGuid() : null;
         _venue.AwaitingApproval.Add(entry);
         return entry;
     }

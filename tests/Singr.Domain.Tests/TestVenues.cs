@@ -49,10 +49,10 @@ internal static class TestVenues
             Title = title,
             Artist = song.Artist,
             PatronKey = patron,
-            RequestedByName = patron,
+            RequestedBy = patron,
             Priority = priority,
             Status = QueueItemStatuses.Queued,
-            CreatedAt = Evening,
+            RequestedAt = Evening,
             SongKey = SongKeys.Of(song),
         };
     }

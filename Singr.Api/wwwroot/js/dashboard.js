@@ -82,18 +82,6 @@
     render();
   }
 
-  function fromQueueItem(item) {
-    return {
-      id: item.id,
-      title: item.title,
-      artist: item.artist,
-      singerName: item.singerName,
-      requestedBy: item.requestedByName,
-      requestedAt: item.createdAt,
-      status: item.status,
-    };
-  }
-
   function render() {
     const venues = [...state.venues.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)));
     $("venues").replaceChildren(...venues.map((venue) =>
@@ -185,7 +173,7 @@
       if (!queue.ok) return;
       applyPlayerState({ venueId: venue.venueId, status: queue.data.playerStatus, seq: queue.data.seq });
       for (const item of [queue.data.nowPlaying, ...queue.data.items].filter(Boolean)) {
-        applyRequest(venue.venueId, fromQueueItem(item), queue.data.seq);
+        applyRequest(venue.venueId, item, queue.data.seq);
       }
     }));
     const awaiting = await hostCall("GET", "/v1/customer/requests?status=pending&limit=100");

@@ -91,7 +91,7 @@
   }
 
   function songLine(item) {
-    const who = item.singerName || item.requestedByName;
+    const who = item.singerName || item.requestedBy;
     return [item.artist, who ? "sung by " + who : null].filter(Boolean).join(" · ");
   }
 
