@@ -51,7 +51,7 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
 
     private const string OwnedSql =
         """
-        SELECT r.id, v.id, v.slug, v.name, v.customer_id FROM song_requests r JOIN venues v ON v.id = r.venue_id
+        SELECT r.id, v.id, v.slug FROM song_requests r JOIN venues v ON v.id = r.venue_id
         WHERE r.id = ANY($1) AND v.customer_id = $2 AND v.deleted_at IS NULL AND r.deleted_at IS NULL
         """;
 
@@ -119,10 +119,11 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The venue of each of <paramref name="requestIds"/> that is a live request of the organisation; ids that are
-    /// unknown, deleted or another organisation's are missing from the answer.
+    /// <paramref name="requestIds"/> by venue, in the order given, when they are live requests of the organisation; the
+    /// ids that are unknown, deleted or another organisation's are <c>Strangers</c>.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, VenueRef>> VenuesOfAsync(Guid customerId, IReadOnlyCollection<Guid> requestIds, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<VenueRequestIds> Venues, IReadOnlyList<Guid> Strangers)> ByVenueAsync(
+        Guid customerId, IReadOnlyList<Guid> requestIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requestIds);
         await using var command = dataSource.CreateCommand(OwnedSql);
@@ -130,13 +131,16 @@ public sealed class RequestBook(NpgsqlDataSource dataSource)
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid, Value = requestIds.ToArray() },
             Uuid(customerId)]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var venues = new Dictionary<Guid, VenueRef>();
+        var venueOf = new Dictionary<Guid, (Guid Id, string Slug)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            venues[reader.GetGuid(0)] = new VenueRef(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4));
+            venueOf[reader.GetGuid(0)] = (reader.GetGuid(1), reader.GetString(2));
         }
 
-        return venues;
+        var venues = requestIds.Where(venueOf.ContainsKey).GroupBy(id => venueOf[id])
+            .Select(venue => new VenueRequestIds(venue.Key.Id, venue.Key.Slug, [.. venue]))
+            .ToList();
+        return (venues, [.. requestIds.Where(id => !venueOf.ContainsKey(id))]);
     }
 
     private static NpgsqlParameter[] FilterParameters(Guid customerId, Guid? venueId, RequestFilter filter) =>

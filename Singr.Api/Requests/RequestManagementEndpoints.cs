@@ -144,47 +144,21 @@ public static class RequestManagementEndpoints
     private static async Task<IResult> BulkProcessAsync(
         BulkProcessBody body, HttpContext context, RequestBook book, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var problems = new List<ApiErrorDetail>();
-        var ids = body.RequestIds ?? [];
-        if (ids.Count is < 1 or > MarkRequestsProcessed.MaxIds)
-        {
-            problems.Add(new ApiErrorDetail("requestIds", $"From 1 to {MarkRequestsProcessed.MaxIds} request ids."));
-        }
-        else if (ids.Distinct().Count() != ids.Count)
-        {
-            problems.Add(new ApiErrorDetail("requestIds", "Each request id at most once."));
-        }
-
-        if (body.Processed is null)
-        {
-            problems.Add(new ApiErrorDetail("processed", "true to mark the requests processed, false to mark them not."));
-        }
-
-        if (problems.Count > 0)
+        if (body.Check() is { Count: > 0 } problems)
         {
             return ApiResults.ValidationFailed(context, problems);
         }
 
         var customer = CustomerContext.Of(context);
-        var venueOf = await book.VenuesOfAsync(customer.CustomerId, ids, cancellationToken);
-        var strangers = ids.Where(id => !venueOf.ContainsKey(id)).ToList();
+        var (venues, strangers) = await book.ByVenueAsync(customer.CustomerId, body.RequestIds!, cancellationToken);
         if (strangers.Count > 0)
         {
             return ApiResults.ValidationFailed(context, [new ApiErrorDetail(
                 "requestIds", $"Not requests of this organisation's venues, so nothing was changed: {string.Join(", ", strangers)}.")]);
         }
 
-        // One venue's requests change in one grain turn; no transaction spans venues, so the contract is per venue. The ids
-        // were all checked first: a venue's refusal means one of its requests changed in between (deleted meanwhile).
-        var stamp = customer.Stamp(context);
-        var venues = new List<VenueBulkProcessed>();
-        foreach (var venue in ids.GroupBy(id => venueOf[id].Id))
-        {
-            var marked = await grains.GetGrain<IVenueRequestsGrain>(venue.Key).MarkProcessed(new MarkRequestsProcessed([.. venue], body.Processed!.Value, stamp));
-            venues.Add(new VenueBulkProcessed(venueOf[venue.First()].Slug, marked.Value?.Count ?? 0, marked.Error));
-        }
-
-        return ApiResults.Success(context, new BulkProcessed(venues.Sum(v => v.Updated), venues));
+        var processed = await grains.GetGrain<IOrganisationRequestsGrain>(customer.CustomerId).MarkProcessed(venues, body.Processed!.Value, customer.Stamp(context));
+        return ApiResults.Success(context, processed);
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, IGrainFactory grains)
@@ -196,16 +170,9 @@ public static class RequestManagementEndpoints
     }
 
     private static async Task<IResult> DeleteMatchingAsync(
-        string? venueId, HttpContext context, VenueDirectory venues, RequestBook book, IGrainFactory grains, CancellationToken cancellationToken)
+        string? venueId, HttpContext context, VenueDirectory venues, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var problems = new List<ApiErrorDetail>();
-        var filter = RequestFilter.Parse(context.Request, problems);
-        if (filter.Search is not null)
-        {
-            // Refused rather than ignored: clearing more than the host searched for cannot be undone.
-            problems.Add(new ApiErrorDetail("search", "Clearing does not filter by search: use venueId, processed, status, startDate and endDate."));
-        }
-
+        var (filter, problems) = DeletionFilter(context);
         if (problems.Count > 0)
         {
             return ApiResults.ValidationFailed(context, problems);
@@ -220,20 +187,20 @@ public static class RequestManagementEndpoints
         var customer = CustomerContext.Of(context);
         IReadOnlyList<Guid> inScope = venue is null ? [.. (await venues.OfOrganisationAsync(customer.CustomerId, cancellationToken)).Select(v => v.Id)] : [venue.Id];
         var command = new DeleteRequestsMatching(filter.Processed, filter.Status, filter.From, filter.To, customer.Stamp(context));
-        var (deleted, stillWaiting) = (0, 0);
-        foreach (var id in inScope)
-        {
-            var cleared = await grains.GetGrain<IVenueRequestsGrain>(id).DeleteRequests(command);
-            if (cleared.Error is { } error)
-            {
-                return DomainRefusals.ToResult(context, error);
-            }
+        return ApiResults.Success(context, await grains.GetGrain<IOrganisationRequestsGrain>(customer.CustomerId).DeleteRequests(inScope, command));
+    }
 
-            deleted += cleared.Value!.Deleted;
-            stillWaiting += cleared.Value.StillWaiting;
+    /// <summary>The list's filters, without search: clearing more than the host searched for cannot be undone, so it is refused rather than ignored.</summary>
+    private static (RequestFilter Filter, List<ApiErrorDetail> Problems) DeletionFilter(HttpContext context)
+    {
+        var problems = new List<ApiErrorDetail>();
+        var filter = RequestFilter.Parse(context.Request, problems);
+        if (filter.Search is not null)
+        {
+            problems.Add(new ApiErrorDetail("search", "Clearing does not filter by search: use venueId, processed, status, startDate and endDate."));
         }
 
-        return ApiResults.Success(context, new RequestsDeleted(deleted, stillWaiting));
+        return (filter, problems);
     }
 
     /// <summary>The organisation's venue named by <c>venueId</c>, none when absent, or a 404 result when it is not one of them.</summary>
