@@ -71,21 +71,7 @@ public static class PlayerAuthorityEndpoints
 
     private static async Task<IResult> CommandAsync(string venueId, PlayerCommandBody body, HttpContext context, IGrainFactory grains)
     {
-        var problems = new List<ApiErrorDetail>();
-        if (body.Command is null || !PlayerCommands.All.Contains(body.Command))
-        {
-            problems.Add(new("command", $"One of {string.Join(", ", PlayerCommands.All)}."));
-        }
-        else if (body.Command == PlayerCommands.Volume && body.Value is not (>= 0 and <= 100))
-        {
-            problems.Add(new("value", "The volume, from 0 to 100."));
-        }
-        else if (body.Command == PlayerCommands.Seek && body.Value is not (>= 0 and <= 24 * 3600))
-        {
-            problems.Add(new("value", "The position to seek to, in seconds."));
-        }
-
-        if (problems.Count > 0)
+        if (body.Check() is { Count: > 0 } problems)
         {
             return ApiResults.ValidationFailed(context, problems);
         }

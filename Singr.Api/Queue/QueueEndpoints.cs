@@ -97,11 +97,9 @@ public static class QueueEndpoints
             return DomainRefusals.ToResult(context, DomainErrors.QueueItemNotFound);
         }
 
-        if ((body.Status is null) == (body.Position is null) || (body.Status is not null && !QueueItemStatuses.HostEnds.Contains(body.Status)))
+        if (body.Check() is { Count: > 0 } problems)
         {
-            return ApiResults.ValidationFailed(context, [new ApiErrorDetail(
-                body.Status is null ? "position" : "status",
-                $"Send either a position or a status ({string.Join(", ", QueueItemStatuses.HostEnds)}).")]);
+            return ApiResults.ValidationFailed(context, problems);
         }
 
         var venue = grains.GetGrain<IVenueQueueGrain>(OwnedVenue.Of(context).Id);

@@ -61,25 +61,13 @@ public static class RequestApprovalEndpoints
 
     private static async Task<IResult> RespondAsync(string id, RespondBody body, HttpContext context, IGrainFactory grains)
     {
-        var problems = new List<ApiErrorDetail>();
-        if (body.Status is null || !ApprovalStatuses.Responses.Contains(body.Status))
-        {
-            problems.Add(new ApiErrorDetail("status", $"One of {string.Join(", ", ApprovalStatuses.Responses)}."));
-        }
-
-        var message = string.IsNullOrWhiteSpace(body.Message) ? null : body.Message.Trim();
-        if (message?.Length > RespondToRequest.MaxMessageLength)
-        {
-            problems.Add(new ApiErrorDetail("message", $"At most {RespondToRequest.MaxMessageLength} characters."));
-        }
-
-        if (problems.Count > 0)
+        if (body.Check() is { Count: > 0 } problems)
         {
             return ApiResults.ValidationFailed(context, problems);
         }
 
         var (request, customer) = (OrganisationRequest.Of(context), CustomerContext.Of(context));
-        var command = new RespondToRequest(request.RequestId, body.Status!, message, await HostOfAsync(customer, grains), customer.Stamp(context));
+        var command = new RespondToRequest(request.RequestId, body.Status!, body.MessageToPatron, await HostOfAsync(customer, grains), customer.Stamp(context));
         return RequestOutcomes.Result(context, await grains.GetGrain<IVenueRequestsGrain>(request.Venue.Id).Respond(command));
     }
 
@@ -109,7 +97,10 @@ public static class RequestApprovalEndpoints
         return RequestOutcomes.Result(context, outcome);
     }
 
-    /// <summary>The host as patrons and the team see them: their singer nickname, else their account's name, as it is now.</summary>
+    /// <summary>
+    /// The host as patrons and the team see them: their singer nickname, else their account's name, as it is now.
+    /// Looked up before the venue's turn rather than in it, so the venue is not held waiting on the host's account.
+    /// </summary>
     private static async Task<HostIdentity> HostOfAsync(CustomerContext customer, IGrainFactory grains)
     {
         var profile = customer.Caller.Email is { } email ? await grains.GetGrain<IAccountGrain>(AccountEmail.Normalize(email)).GetProfile() : null;

@@ -21,12 +21,12 @@ public static class RequestHistoryEndpoints
             .ProducesEnvelope<VenueRegulars>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireRateLimiting(RateLimitPolicies.CustomerApi)
-            .RequireCustomerPermission(Permissions.RequestsRead);
+            .RequireCustomerPermission(Permissions.RequestsRead)
+            .RequireOwnedVenueIfNamed();
         return endpoints;
     }
 
-    private static async Task<IResult> TopAsync(
-        string? venueId, HttpContext context, VenueDirectory venues, RequestHistory history, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> TopAsync(string? venueId, HttpContext context, RequestHistory history, TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new List<ApiErrorDetail>();
         var to = QueryValues.Time(context.Request, "to", problems) ?? clock.GetUtcNow();
@@ -37,21 +37,14 @@ public static class RequestHistoryEndpoints
         }
 
         var limit = QueryValues.WholeNumber(context.Request, "limit", DefaultTop, 1, MaxTop, problems);
-
-        if (string.IsNullOrWhiteSpace(venueId))
+        if (OwnedVenue.NamedIn(context) is not { } venue)
         {
-            problems.Add(new ApiErrorDetail("venueId", "Which venue (its id, e.g. main-bar)."));
+            return ApiResults.ValidationFailed(context, [.. problems, new ApiErrorDetail("venueId", "Which venue (its id, e.g. main-bar).")]);
         }
 
         if (problems.Count > 0)
         {
             return ApiResults.ValidationFailed(context, problems);
-        }
-
-        var venue = await venues.FindBySlugAsync(venueId, cancellationToken);
-        if (venue is null || venue.CustomerId != CustomerContext.Of(context).CustomerId)
-        {
-            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
         }
 
         var (songs, patrons) = await history.TopAsync(venue.Id, from, to, limit, cancellationToken);

@@ -28,17 +28,20 @@ public static class RequestManagementEndpoints
                 + "page and limit (20 by default, at most 100).")
             .ProducesEnvelope<Page<RequestView>>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireCustomerPermission(Permissions.RequestsRead);
+            .RequireCustomerPermission(Permissions.RequestsRead)
+            .RequireOwnedVenueIfNamed();
         requests.MapGet("/stats", StatsAsync)
             .WithSummary("How many requests, pending and processed, and how many today (each venue's own day), for the organisation or one venue")
             .ProducesEnvelope<RequestStats>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireCustomerPermission(Permissions.RequestsRead);
+            .RequireCustomerPermission(Permissions.RequestsRead)
+            .RequireOwnedVenueIfNamed();
         requests.MapGet("/recent", RecentAsync)
             .WithSummary("The newest requests not processed yet (limit 1–50, default 10); singerName is Guest when none was given")
             .ProducesEnvelope<IReadOnlyList<RequestView>>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireCustomerPermission(Permissions.RequestsRead);
+            .RequireCustomerPermission(Permissions.RequestsRead)
+            .RequireOwnedVenueIfNamed();
         requests.MapGet("/{id}", GetAsync)
             .WithSummary("One request; singerEmail (the patron's account email) for owners and managers only")
             .ProducesEnvelope<RequestView>()
@@ -72,33 +75,26 @@ public static class RequestManagementEndpoints
             .ProducesEnvelope<RequestsDeleted>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .RequireRateLimiting(RateLimitPolicies.CustomerRequestsBulkDelete)
-            .RequireCustomerPermission(Permissions.RequestsProcess);
+            .RequireCustomerPermission(Permissions.RequestsProcess)
+            .RequireOwnedVenueIfNamed();
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(string? venueId, HttpContext context, VenueDirectory venues, RequestBook book, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? venueId, HttpContext context, RequestBook book, CancellationToken cancellationToken)
     {
         var problems = new List<ApiErrorDetail>();
         var filter = RequestFilter.Parse(context.Request, problems);
         var page = PageRequest.Parse(context.Request, problems);
-        if (problems.Count > 0)
-        {
-            return ApiResults.ValidationFailed(context, problems);
-        }
-
-        var (venue, missing) = await VenueInScopeAsync(venueId, context, venues, cancellationToken);
-        return missing ?? ApiResults.Success(context, await book.ListAsync(CustomerContext.Of(context).CustomerId, venue?.Id, filter, page, cancellationToken));
+        return problems.Count > 0
+            ? ApiResults.ValidationFailed(context, problems)
+            : ApiResults.Success(context, await book.ListAsync(CustomerContext.Of(context).CustomerId, OwnedVenue.NamedIn(context)?.Id, filter, page, cancellationToken));
     }
 
-    private static async Task<IResult> StatsAsync(
-        string? venueId, HttpContext context, VenueDirectory venues, RequestBook book, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var (venue, missing) = await VenueInScopeAsync(venueId, context, venues, cancellationToken);
-        return missing ?? ApiResults.Success(
-            context, await book.StatsAsync(CustomerContext.Of(context).CustomerId, venue?.Id, clock.GetUtcNow(), cancellationToken));
-    }
+    private static async Task<IResult> StatsAsync(string? venueId, HttpContext context, RequestBook book, TimeProvider clock, CancellationToken cancellationToken) =>
+        ApiResults.Success(
+            context, await book.StatsAsync(CustomerContext.Of(context).CustomerId, OwnedVenue.NamedIn(context)?.Id, clock.GetUtcNow(), cancellationToken));
 
-    private static async Task<IResult> RecentAsync(string? venueId, HttpContext context, VenueDirectory venues, RequestBook book, CancellationToken cancellationToken)
+    private static async Task<IResult> RecentAsync(string? venueId, HttpContext context, RequestBook book, CancellationToken cancellationToken)
     {
         var problems = new List<ApiErrorDetail>();
         var limit = QueryValues.WholeNumber(context.Request, "limit", DefaultRecent, 1, MaxRecent, problems);
@@ -107,13 +103,7 @@ public static class RequestManagementEndpoints
             return ApiResults.ValidationFailed(context, problems);
         }
 
-        var (venue, missing) = await VenueInScopeAsync(venueId, context, venues, cancellationToken);
-        if (missing is not null)
-        {
-            return missing;
-        }
-
-        var recent = await book.RecentAsync(CustomerContext.Of(context).CustomerId, venue?.Id, limit, cancellationToken);
+        var recent = await book.RecentAsync(CustomerContext.Of(context).CustomerId, OwnedVenue.NamedIn(context)?.Id, limit, cancellationToken);
         return ApiResults.Success(context, recent.Select(r => r with { SingerName = r.SingerName ?? "Guest" }).ToList());
     }
 
@@ -169,8 +159,7 @@ public static class RequestManagementEndpoints
         return RequestOutcomes.Result(context, deleted);
     }
 
-    private static async Task<IResult> DeleteMatchingAsync(
-        string? venueId, HttpContext context, VenueDirectory venues, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteMatchingAsync(string? venueId, HttpContext context, VenueDirectory venues, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var (filter, problems) = DeletionFilter(context);
         if (problems.Count > 0)
@@ -178,14 +167,10 @@ public static class RequestManagementEndpoints
             return ApiResults.ValidationFailed(context, problems);
         }
 
-        var (venue, missing) = await VenueInScopeAsync(venueId, context, venues, cancellationToken);
-        if (missing is not null)
-        {
-            return missing;
-        }
-
         var customer = CustomerContext.Of(context);
-        IReadOnlyList<Guid> inScope = venue is null ? [.. (await venues.OfOrganisationAsync(customer.CustomerId, cancellationToken)).Select(v => v.Id)] : [venue.Id];
+        IReadOnlyList<Guid> inScope = OwnedVenue.NamedIn(context) is { } venue
+            ? [venue.Id]
+            : [.. (await venues.OfOrganisationAsync(customer.CustomerId, cancellationToken)).Select(v => v.Id)];
         var command = new DeleteRequestsMatching(filter.Processed, filter.Status, filter.From, filter.To, customer.Stamp(context));
         return ApiResults.Success(context, await grains.GetGrain<IOrganisationRequestsGrain>(customer.CustomerId).DeleteRequests(inScope, command));
     }
@@ -201,20 +186,5 @@ public static class RequestManagementEndpoints
         }
 
         return (filter, problems);
-    }
-
-    /// <summary>The organisation's venue named by <c>venueId</c>, none when absent, or a 404 result when it is not one of them.</summary>
-    private static async Task<(VenueRef? Venue, IResult? Missing)> VenueInScopeAsync(
-        string? venueId, HttpContext context, VenueDirectory venues, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(venueId))
-        {
-            return (null, null);
-        }
-
-        var venue = await venues.FindBySlugAsync(venueId, cancellationToken);
-        return venue is null || venue.CustomerId != CustomerContext.Of(context).CustomerId
-            ? (null, ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound()))
-            : (venue, null);
     }
 }

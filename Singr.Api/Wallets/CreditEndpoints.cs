@@ -17,7 +17,6 @@ namespace Singr.Api.Wallets;
 /// </summary>
 public static class CreditEndpoints
 {
-    public const int MaxAdjustment = 100_000;
 
     public static IEndpointRouteBuilder MapCreditEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -66,18 +65,7 @@ public static class CreditEndpoints
     private static async Task<IResult> AdjustAtVenueAsync(
         string venueId, VenueCreditsBody body, HttpContext context, IGrainFactory grains, UserDirectory users, CancellationToken cancellationToken)
     {
-        var problems = AmountProblems(body.Amount, body.Reason);
-        if (body.Type is not (LedgerTypes.Added or LedgerTypes.Removed))
-        {
-            problems.Add(new ApiErrorDetail("type", "ADDED or REMOVED."));
-        }
-
-        if (body.UserId is null && !CredentialRules.IsEmail(body.Email))
-        {
-            problems.Add(new ApiErrorDetail("userId", "Name the patron by userId or email."));
-        }
-
-        if (problems.Count > 0)
+        if (body.Check() is { Count: > 0 } problems)
         {
             return ApiResults.ValidationFailed(context, problems);
         }
@@ -89,16 +77,15 @@ public static class CreditEndpoints
         }
 
         var customer = CustomerContext.Of(context);
-        var venue = OwnedVenue.Of(context);
-        var command = new AdjustCredits(OperationId(context), body.Type!, body.Amount!.Value, venue.Id, customer.CustomerId, body.Reason!.Trim(), customer.Stamp(context));
+        var command = new AdjustCredits(
+            OperationId(context), body.Type!, body.Amount!.Value, OwnedVenue.Of(context).Id, customer.CustomerId, body.Reason!.Trim(), customer.Stamp(context));
         return DomainRefusals.Result(context, await grains.GetGrain<ICreditWalletGrain>(userId.Value).Adjust(command));
     }
 
     private static async Task<IResult> GrantAsync(
         string userId, GrantCreditsBody body, HttpContext context, IGrainFactory grains, UserDirectory users, CancellationToken cancellationToken)
     {
-        var problems = AmountProblems(body.Amount, body.Reason);
-        if (problems.Count > 0)
+        if (body.Check() is { Count: > 0 } problems)
         {
             return ApiResults.ValidationFailed(context, problems);
         }
@@ -110,22 +97,6 @@ public static class CreditEndpoints
 
         var command = new AdjustCredits(OperationId(context), LedgerTypes.Earned, body.Amount!.Value, null, null, body.Reason!.Trim(), PlatformContext.Of(context).Stamp(context));
         return DomainRefusals.Result(context, await grains.GetGrain<ICreditWalletGrain>(id).Adjust(command));
-    }
-
-    private static List<ApiErrorDetail> AmountProblems(int? amount, string? reason)
-    {
-        var problems = new List<ApiErrorDetail>();
-        if (amount is not (>= 1 and <= MaxAdjustment))
-        {
-            problems.Add(new ApiErrorDetail("amount", $"A whole number of credits from 1 to {MaxAdjustment}."));
-        }
-
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
-        {
-            problems.Add(new ApiErrorDetail("reason", "Why, in 1 to 500 characters (it goes in the ledger and the audit)."));
-        }
-
-        return problems;
     }
 
     /// <summary>An Idempotency-Key makes a retried adjustment apply once.</summary>
