@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Singr.Api.Http;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Customers;
@@ -37,7 +36,7 @@ public static class AccessFilters
         builder.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
-            var caller = Caller.From(http.User);
+            var caller = Caller.Of(http);
             if (caller is not { Kind: CallerKind.Account, IsImpersonated: false, PlatformRole: { } role } || !RolePermissions.Grants(role, permission))
             {
                 return ApiResults.Failure(http, StatusCodes.Status403Forbidden, AccessErrors.PlatformRoleRequired(permission));
@@ -50,20 +49,20 @@ public static class AccessFilters
     /// <summary>The caller must be a signed-in account (not a guest or player).</summary>
     public static RouteHandlerBuilder RequireAccount(this RouteHandlerBuilder builder) =>
         builder.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
-            Caller.From(invocation.HttpContext.User) is { Kind: CallerKind.Account }
+            Caller.Of(invocation.HttpContext) is { Kind: CallerKind.Account }
                 ? await next(invocation)
                 : ApiResults.Failure(invocation.HttpContext, StatusCodes.Status403Forbidden, AccessErrors.AccountRequired()));
 
     /// <summary>A player credential reports what plays; it never acts as a patron (403 PLAYER_CANNOT_REQUEST).</summary>
     public static RouteHandlerBuilder RefusePlayerCredentials(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter(async (invocation, next) =>
-            Caller.From(invocation.HttpContext.User) is { Kind: CallerKind.Player }
+            Caller.Of(invocation.HttpContext) is { Kind: CallerKind.Player }
                 ? ApiResults.Failure(invocation.HttpContext, StatusCodes.Status403Forbidden, AccessErrors.PlayerCannotRequest())
                 : await next(invocation));
 
     private static async Task<(CustomerContext? Context, ApiError? Error)> ResolveCustomerAsync(HttpContext http)
     {
-        var caller = Caller.From(http.User);
+        var caller = Caller.Of(http);
         if (caller is not { Kind: CallerKind.Account, UserId: { } userId })
         {
             return (null, AccessErrors.AccountRequired());
@@ -81,6 +80,6 @@ public static class AccessFilters
             : (new CustomerContext(caller, customerId, member), null);
     }
 
-    internal static Caller RequireCaller(this ClaimsPrincipal user) =>
-        Caller.From(user) ?? throw new InvalidOperationException("The endpoint requires authorization; no caller.");
+    internal static Caller RequireCaller(this HttpContext context) =>
+        Caller.Of(context) ?? throw new InvalidOperationException("The endpoint requires authorization; no caller.");
 }

@@ -19,8 +19,32 @@ public sealed record Caller(
     Guid? ImpersonatorId,
     string? ImpersonatorEmail)
 {
+    private static readonly object ItemKey = new();
+
     public bool IsImpersonated => ImpersonatorId is not null;
 
+    /// <summary>
+    /// The request's caller, read from its validated token once and kept for the rest of the request: its filters and
+    /// its handler all see the same kind and roles.
+    /// </summary>
+    public static Caller? Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items[ItemKey] is Caller known)
+        {
+            return known;
+        }
+
+        var caller = From(context.User);
+        if (caller is not null)
+        {
+            context.Items[ItemKey] = caller;
+        }
+
+        return caller;
+    }
+
+    /// <summary>Reads a token's claims: requests use <see cref="Of"/>; hubs and token validation, which have no request of their own, this.</summary>
     public static Caller? From(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);

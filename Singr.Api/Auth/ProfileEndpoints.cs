@@ -34,7 +34,7 @@ public static class ProfileEndpoints
             return ApiResults.ValidationFailed(context, [new ApiErrorDetail("customerId", "The organisation's id is required.")]);
         }
 
-        var caller = context.User.RequireCaller();
+        var caller = context.RequireCaller();
         if (caller.IsImpersonated)
         {
             return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.NotUnderImpersonation());
@@ -52,7 +52,7 @@ public static class ProfileEndpoints
             return ApiResults.ValidationFailed(context, [new ApiErrorDetail("nickname", $"A nickname of 1 to {AccountGrain.MaxNicknameLength} characters is required.")]);
         }
 
-        var caller = context.User.RequireCaller();
+        var caller = context.RequireCaller();
         if (caller.IsImpersonated)
         {
             return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.NotUnderImpersonation());

@@ -89,7 +89,7 @@ public static class CustomerEndpoints
             return ApiResults.ValidationFailed(context, [problem]);
         }
 
-        var caller = context.User.RequireCaller();
+        var caller = context.RequireCaller();
         var owner = new MemberIdentity(caller.UserId!.Value, caller.Email!, caller.Name);
         var created = await grains.GetGrain<ICustomerGrain>(Guid.NewGuid())
             .Create(new CreateCustomer(request.Name!, owner, caller.Stamp(context, Roles.CustomerOwner)));
@@ -106,7 +106,7 @@ public static class CustomerEndpoints
 
     private static async Task<IResult> ListMineAsync(HttpContext context, MembershipDirectory memberships, CancellationToken cancellationToken)
     {
-        var caller = context.User.RequireCaller();
+        var caller = context.RequireCaller();
         return ApiResults.Success(context, await memberships.ForUserAsync(caller.UserId!.Value, caller.ActiveCustomerId, cancellationToken));
     }
 
@@ -216,7 +216,7 @@ public static class CustomerEndpoints
             return DomainRefusals.ToResult(context, DomainErrors.InvitationInvalid);
         }
 
-        var caller = context.User.RequireCaller();
+        var caller = context.RequireCaller();
         if (caller.IsImpersonated)
         {
             return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.NotUnderImpersonation());

@@ -15,7 +15,7 @@ internal sealed class DashboardAccessFilter(DashboardSessionTokens sessions) : I
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        var caller = Caller.From(http.User);
+        var caller = Caller.Of(http);
         if (caller is not null)
         {
             return OperatorAccess.IsPlatformAdmin(caller)

@@ -30,7 +30,7 @@ internal sealed class MetricsAccessMiddleware
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var caller = Caller.From(context.User);
+        var caller = Caller.Of(context);
         if (IsScraper(context) || OperatorAccess.IsPlatformStaff(caller))
         {
             return _next(context);

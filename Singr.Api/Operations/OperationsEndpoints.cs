@@ -25,7 +25,7 @@ public static partial class OperationsEndpoints
             .ProducesErrors(StatusCodes.Status403Forbidden)
             .RequireRateLimiting(RateLimitPolicies.AdminApi)
             .RequireAuthorization()
-            .AddEndpointFilter(async (invocation, next) => OperatorAccess.IsPlatformAdmin(Caller.From(invocation.HttpContext.User))
+            .AddEndpointFilter(async (invocation, next) => OperatorAccess.IsPlatformAdmin(Caller.Of(invocation.HttpContext))
                 ? await next(invocation)
                 : ApiResults.Failure(invocation.HttpContext, StatusCodes.Status403Forbidden, OperationsErrors.AdminRequired()));
         endpoints.MapGet(OperationsPage.Path, (HttpContext context) => Page(context, OperationsPage.Html, "text/html; charset=utf-8"))
@@ -39,7 +39,7 @@ public static partial class OperationsEndpoints
         HttpContext context, IGrainFactory grains, DashboardSessionTokens sessions, ILogger<DashboardSessionTokens> logger)
     {
         // The token says admin; the account must still be one now (a withdrawn role must not buy a fresh session).
-        var caller = context.User.RequireCaller();
+        var caller = context.RequireCaller();
         var profile = await grains.GetGrain<IAccountGrain>(caller.Email!).GetProfile();
         if (profile is not { PlatformRole: Roles.Admin } || profile.UserId != caller.UserId)
         {

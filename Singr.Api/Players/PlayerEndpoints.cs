@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Singr.Api.Access;
 using Singr.Api.Auth;
 using Singr.Api.Http;
@@ -122,9 +121,9 @@ public static class PlayerEndpoints
             "Paired. Keep this credential on the device; the host can revoke it.");
     }
 
-    private static async Task<IResult> MeAsync(ClaimsPrincipal user, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> MeAsync(HttpContext context, IGrainFactory grains)
     {
-        var caller = user.RequireCaller();
+        var caller = context.RequireCaller();
         if (caller is not { Kind: CallerKind.Player, VenueId: { } venueId } || !Guid.TryParse(caller.Subject, out var playerId))
         {
             return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PlayerRequired());

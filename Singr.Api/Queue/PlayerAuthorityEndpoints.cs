@@ -23,25 +23,25 @@ public static class PlayerAuthorityEndpoints
             .ProducesEnvelope<PlayerReportReply>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireVenueVisitor();
-        player.MapGet("/", GetAsync)
+
+        // The host's side, under the organisation API's limit; the player's own report (above) has none, as a heartbeat must never be refused.
+        var hosting = player.MapGroup(string.Empty).RequireRateLimiting(RateLimitPolicies.CustomerApi);
+        hosting.MapGet("/", GetAsync)
             .WithSummary("The server's mirror of the player: status (online, playing, paused, offline), lease, now playing")
             .ProducesEnvelope<PlayerState>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsRead)
             .RequireOwnedVenue();
-        player.MapPost("/commands", CommandAsync)
+        hosting.MapPost("/commands", CommandAsync)
             .WithSummary("A host command for the player: play, pause, skip, volume, seek")
             .ProducesEnvelope<PlayerCommand>(StatusCodes.Status201Created)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOwnedVenue();
-        player.MapPost("/lease", HandOverAsync)
+        hosting.MapPost("/lease", HandOverAsync)
             .WithSummary("Hand the player lease to another paired device (a standby)")
             .ProducesEnvelope<PlayerState>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.SystemsWrite)
             .RequireOwnedVenue();
         return endpoints;
@@ -49,7 +49,7 @@ public static class PlayerAuthorityEndpoints
 
     private static async Task<IResult> ReportAsync(string venueId, PlayerStateBody body, HttpContext context, IGrainFactory grains)
     {
-        var caller = context.User.RequireCaller();
+        var caller = context.RequireCaller();
         if (caller.Kind != CallerKind.Player || !Guid.TryParse(caller.Subject, out var playerId))
         {
             return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PlayerRequired());

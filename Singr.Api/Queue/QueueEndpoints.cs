@@ -34,25 +34,25 @@ public static class QueueEndpoints
             .RequireVenueVisitor()
             .RefusePlayerCredentials()
             .WithSongRequestMetrics();
-        queue.MapPost("/reorder", ReorderAsync)
+
+        // The host's side of the queue, under the organisation API's limit.
+        var hosting = queue.MapGroup(string.Empty).RequireRateLimiting(RateLimitPolicies.CustomerApi);
+        hosting.MapPost("/reorder", ReorderAsync)
             .WithSummary("Reorder: the whole queue as {id, position} pairs (409 with the current version if it changed), or one move")
             .ProducesEnvelope<QueueSnapshot>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOwnedVenue();
-        queue.MapPatch("/{id}", PatchItemAsync)
+        hosting.MapPatch("/{id}", PatchItemAsync)
             .WithSummary("Move an item, or end it as skipped, removed or failed")
             .ProducesEnvelope<QueueItem>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOwnedVenue();
-        queue.MapPost("/{id}/play-next", PlayNextAsync)
+        hosting.MapPost("/{id}/play-next", PlayNextAsync)
             .WithSummary("Put an item first in the queue")
             .ProducesEnvelope<QueueSnapshot>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.RequestsProcess)
             .RequireOwnedVenue();
         return endpoints;
@@ -72,7 +72,7 @@ public static class QueueEndpoints
         }
 
         var venue = VenueVisitor.Of(context);
-        var command = body.ToCommand(context.User.RequireCaller(), venue, idempotencyKey);
+        var command = body.ToCommand(context.RequireCaller(), venue, idempotencyKey);
         return DomainRefusals.Result(context, await grains.GetGrain<IVenueQueueGrain>(venue.Id).RequestSong(command), StatusCodes.Status201Created);
     }
 

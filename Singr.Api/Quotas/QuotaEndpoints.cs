@@ -107,7 +107,7 @@ public static class QuotaEndpoints
             return ApiResults.ValidationFailed(context, [new ApiErrorDetail("venueId", "Which venue (its id, e.g. main-bar).")]);
         }
 
-        var caller = context.User.RequireCaller();
+        var caller = context.RequireCaller();
         if (PatronKeys.Of(caller) is not { } patronKey)
         {
             return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PlayerCannotRequest());

@@ -87,7 +87,7 @@ public static class RequestApprovalEndpoints
         }
 
         // Only patrons make requests; a player credential has none of its own, so no request of this id is its to answer.
-        if (!Guid.TryParse(id, out var requestId) || PatronKeys.Of(context.User.RequireCaller()) is not { } patronKey)
+        if (!Guid.TryParse(id, out var requestId) || PatronKeys.Of(context.RequireCaller()) is not { } patronKey)
         {
             return DomainRefusals.ToResult(context, DomainErrors.RequestNotFound);
         }

@@ -25,40 +25,40 @@ public static class VenueEndpoints
     public static IEndpointRouteBuilder MapVenueEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var venues = endpoints.MapGroup("/v1/venues").WithTags("Venues");
-        venues.MapGet("/", ListAsync)
+
+        // What anyone may read, under the public limit.
+        var visiting = venues.MapGroup(string.Empty).RequireRateLimiting(RateLimitPolicies.PublicVenues);
+        visiting.MapGet("/", ListAsync)
             .WithSummary("Venues open to the public, by name; search matches any part of the name")
             .ProducesEnvelope<Page<PublicVenue>>()
-            .ProducesErrors(StatusCodes.Status400BadRequest)
-            .RequireRateLimiting(RateLimitPolicies.PublicVenues);
-        venues.MapGet("/{venueId}", GetAsync)
+            .ProducesErrors(StatusCodes.Status400BadRequest);
+        visiting.MapGet("/{venueId}", GetAsync)
             .WithSummary("A venue by its slug")
             .ProducesEnvelope<PublicVenue>()
-            .ProducesErrors(StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.PublicVenues);
-        venues.MapGet("/{venueId}/me", SessionAsync)
+            .ProducesErrors(StatusCodes.Status404NotFound);
+        visiting.MapGet("/{venueId}/me", SessionAsync)
             .WithSummary("What the caller may do at this venue (a guest or player token of another venue is refused)")
             .ProducesEnvelope<VenueSession>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.PublicVenues)
             .RequireVenueVisitor();
-        venues.MapPost("/", CreateAsync)
+
+        // The organisation's own venues, under its API's limit.
+        var hosting = venues.MapGroup(string.Empty).RequireRateLimiting(RateLimitPolicies.CustomerApi);
+        hosting.MapPost("/", CreateAsync)
             .WithSummary("Create a venue for the active organisation")
             .ProducesEnvelope<HostVenue>(StatusCodes.Status201Created)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.VenuesWrite);
-        venues.MapPatch("/{venueId}", UpdateAsync)
+        hosting.MapPatch("/{venueId}", UpdateAsync)
             .WithSummary("Change a venue's slug, name, timezone or address (omitted fields stay)")
             .ProducesEnvelope<HostVenue>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.VenuesWrite)
             .RequireOwnedVenue();
-        venues.MapDelete("/{venueId}", DeleteAsync)
+        hosting.MapDelete("/{venueId}", DeleteAsync)
             .WithSummary("Retire a venue: it leaves the public list, frees its slug and revokes its players")
             .ProducesEnvelope<HostVenue>()
             .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
             .RequireCustomerPermission(Permissions.VenuesDelete)
             .RequireOwnedVenue();
         endpoints.MapGet("/v1/customer/venues", ListOwnAsync)
@@ -100,7 +100,7 @@ public static class VenueEndpoints
     private static async Task<IResult> SessionAsync(string venueId, HttpContext context, IGrainFactory grains)
     {
         var venue = VenueVisitor.Of(context);
-        var caller = context.User.RequireCaller();
+        var caller = context.RequireCaller();
         if (caller.Kind is CallerKind.Guest or CallerKind.Player)
         {
             return ApiResults.Success(context, caller.Kind == CallerKind.Guest

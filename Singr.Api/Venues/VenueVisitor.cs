@@ -21,7 +21,7 @@ public static class VenueVisitor
                 return ApiResults.Failure(http, StatusCodes.Status404NotFound, VenueErrors.NotFound());
             }
 
-            if (Caller.From(http.User) is not { } caller || !Admits(caller, venue))
+            if (Caller.Of(http) is not { } caller || !Admits(caller, venue))
             {
                 return ApiResults.Failure(http, StatusCodes.Status403Forbidden, AccessErrors.WrongVenue());
             }

@@ -51,7 +51,7 @@ public static class CreditEndpoints
     }
 
     private static async Task<IResult> BalanceAsync(HttpContext context, IGrainFactory grains) =>
-        ApiResults.Success(context, await grains.GetGrain<ICreditWalletGrain>(context.User.RequireCaller().UserId!.Value).GetBalance());
+        ApiResults.Success(context, await grains.GetGrain<ICreditWalletGrain>(context.RequireCaller().UserId!.Value).GetBalance());
 
     private static async Task<IResult> TransactionsAsync(HttpContext context, CreditLedger ledger, CancellationToken cancellationToken)
     {
@@ -59,7 +59,7 @@ public static class CreditEndpoints
         var page = PageRequest.Parse(context.Request, problems);
         return problems.Count > 0
             ? ApiResults.ValidationFailed(context, problems)
-            : ApiResults.Success(context, await ledger.ForUserAsync(context.User.RequireCaller().UserId!.Value, page, cancellationToken));
+            : ApiResults.Success(context, await ledger.ForUserAsync(context.RequireCaller().UserId!.Value, page, cancellationToken));
     }
 
     private static async Task<IResult> AdjustAtVenueAsync(
@@ -103,6 +103,6 @@ public static class CreditEndpoints
     private static Guid OperationId(HttpContext context)
     {
         var key = context.Request.Headers[Queue.RequestIds.IdempotencyHeader].ToString();
-        return Queue.RequestIds.For(Guid.Empty, context.User.RequireCaller().Subject + "|" + context.Request.Path, key);
+        return Queue.RequestIds.For(Guid.Empty, context.RequireCaller().Subject + "|" + context.Request.Path, key);
     }
 }

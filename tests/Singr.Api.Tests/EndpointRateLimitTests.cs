@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Singr.Api.RateLimiting;
+using Singr.Testing;
+
+namespace Singr.Api.Tests;
+
+/// <summary>
+/// Which limit each endpoint counts against, as routing resolves it (a route group's limit, or the endpoint's own where
+/// it differs: the last one set wins). Limits are set once per group; this pins what every endpoint ends up with.
+/// </summary>
+public sealed class EndpointRateLimitTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDatabaseFixture>
+{
+    /// <summary>
+    /// Endpoints with no limit: the player's heartbeat, which must never be refused; a session's renewal and end (a
+    /// refresh token is a secret nobody can guess, and a venue's phones share one address); and who a valid token
+    /// belongs to. A new endpoint without a limit fails this test until it is named here.
+    /// </summary>
+    private static readonly HashSet<string> Unlimited =
+    [
+        "POST /v1/venues/{venueId}/player/state",
+        "POST /v1/auth/refresh",
+        "POST /v1/auth/logout",
+        "GET /v1/auth/me",
+        "GET /v1/players/me",
+    ];
+
+    [Fact]
+    public async Task Every_v1_endpoint_counts_against_the_limit_of_who_calls_it_and_only_the_heartbeat_and_the_sessions_own_calls_against_none()
+    {
+        await using var factory = new SingrApiFactory(fixture.Database);
+        var limits = LimitsByEndpoint(factory.Services);
+
+        Assert.All(limits.Where(e => !Unlimited.Contains(e.Key)), e => Assert.NotNull(e.Value));
+        Assert.All(Unlimited, e => Assert.Null(limits[e]));
+        Assert.Equal(RateLimitPolicies.PublicVenues, limits["GET /v1/venues/{venueId}/queue/"]);
+        Assert.Equal(RateLimitPolicies.PublicRequests, limits["POST /v1/venues/{venueId}/queue/"]);
+        Assert.Equal(RateLimitPolicies.CustomerApi, limits["POST /v1/venues/{venueId}/queue/reorder"]);
+        Assert.Equal(RateLimitPolicies.CustomerApi, limits["PATCH /v1/venues/{venueId}/queue/{id}"]);
+        Assert.Equal(RateLimitPolicies.PublicVenues, limits["GET /v1/venues/"]);
+        Assert.Equal(RateLimitPolicies.CustomerApi, limits["POST /v1/venues/"]);
+        Assert.Equal(RateLimitPolicies.CustomerApi, limits["POST /v1/venues/{venueId}/player/commands"]);
+        Assert.Equal(RateLimitPolicies.CustomerApi, limits["GET /v1/customer/requests/"]);
+        Assert.Equal(RateLimitPolicies.CustomerRequestsBulkDelete, limits["DELETE /v1/customer/requests/"]);
+    }
+
+    private static Dictionary<string, string?> LimitsByEndpoint(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(method => (Key: $"{method} {e.RoutePattern.RawText}", Policy: e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName)))
+            .ToDictionary(e => e.Key, e => e.Policy);
+}
