@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Singr.Testing;
 using Xunit.Abstractions;
@@ -11,41 +10,17 @@ namespace Singr.Cluster.Tests;
 /// </summary>
 public sealed class DrainTests(ITestOutputHelper output) : DatabaseTest
 {
-    private const int Silos = 3;
-    private const int Venues = 12;
-    private const int Clients = 16;
-    private const int CreditsEach = 100_000;
-
-    private void Phase(Stopwatch phases, string what) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{phases.Elapsed.TotalSeconds,5:0.0} s] {what}"));
-
-    /// <summary>Orleans's <c>SiloStatus.Dead</c>: what a silo that left gracefully writes last.</summary>
-    private const int Dead = 6;
-
     [Fact]
     public async Task A_silo_stopped_with_sigterm_under_paid_load_loses_no_request_charges_none_twice_and_its_venues_move_to_the_other_silos()
     {
-        var phases = Stopwatch.StartNew();
-        await using var cluster = await ProcessCluster.StartAsync(Database, Silos);
-        Phase(phases, "3 silos and the front end ready");
+        await using var paid = await PaidLoadCluster.StartAsync(Database, output);
+        var (cluster, load, observer) = (paid.Cluster, paid.Load, paid.Observer);
         try
         {
-            using var http = cluster.CreateClient(Clients);
-            var venues = await PaidVenues.CreateAsync(http, Venues, Clients, CreditsEach);
-            Phase(phases, $"{Venues} paid venues and {Clients} patrons with {CreditsEach} credits set up over HTTP");
-            await using var observer = await ClusterObserver.ConnectAsync(Database.ConnectionString);
-            using var load = new PaidRequestLoad(http, venues);
-            load.Start();
-            await Eventually.TrueAsync(
-                () => load.FirstSuccessesAfter(0) is { SlowestVenue: not null, SlowestClient: not null } && load.AcknowledgedRequests.Count >= 150,
-                TimeSpan.FromSeconds(60),
-                "every venue and every patron has requests acknowledged");
-            Phase(phases, $"load running: {load.AcknowledgedRequests.Count} requests acknowledged");
-
             var venuesBySilo = await observer.ActivationsBySiloPortAsync("venue");
             var leaving = cluster.SiloOnPort(venuesBySilo.MaxBy(s => s.Value).Key);
             var leavingVenues = venuesBySilo[leaving.SiloPort];
-            output.WriteLine($"stopping {cluster.Name(leaving)} with SIGTERM: it hosts {leavingVenues} of {Venues} venues");
+            output.WriteLine($"stopping {cluster.Name(leaving)} with SIGTERM: it hosts {leavingVenues} of {PaidLoadCluster.VenueCount} venues");
 
             var signalledAt = load.Now;
             leaving.Signal("TERM");
@@ -57,7 +32,7 @@ public sealed class DrainTests(ITestOutputHelper output) : DatabaseTest
                 TimeSpan.FromSeconds(60),
                 "every venue and every patron has requests acknowledged after the silo left");
             await load.StopAsync();
-            Phase(phases, "load stopped (every request under way answered)");
+            paid.Phase("load stopped (every request under way answered)");
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"SIGTERM: the silo drained and exited (code {leaving.ExitCode}) in {(exitedAt - signalledAt) / 1000.0:0.0} s, while {duringDrain} requests were acknowledged"));
@@ -75,25 +50,24 @@ public sealed class DrainTests(ITestOutputHelper output) : DatabaseTest
             output.WriteLine($"calls the front end sent again because the leaving silo did not answer them: {resent}");
             var venuesAfter = await observer.ActivationsBySiloPortAsync("venue");
             var notDurable = await PaidRequestLedger.AcknowledgedButNotQueuedAndPaidOnceAsync(Database, load.AcknowledgedRequests);
-            var balances = await Task.WhenAll(venues.Patrons.Select(p => PaidVenues.BalanceAsync(http, p)));
-            var acknowledgedByClient = Enumerable.Range(0, Clients).Select(c => load.AcknowledgedRequests.Count(a => a.Client == c)).ToList();
+            var (expectedBalances, balances) = await paid.BalancesAsync();
 
-            Assert.InRange(leavingVenues, 1, Venues);
+            Assert.InRange(leavingVenues, 1, PaidLoadCluster.VenueCount);
             Assert.Equal(0, leaving.ExitCode);
             // Every request a patron made was acknowledged: none refused, none given up.
             Assert.Empty(load.RefusedRequests);
             // No attempt fails while a silo drains: calls the leaving silo rejects or loses are sent again by the cluster.
             Assert.Empty(load.FailedAttempts);
             Assert.Empty(frontEndExceptions);
-            Assert.Equal(Dead, await Database.ScalarAsync<int>(
+            Assert.Equal(PaidLoadCluster.Dead, await Database.ScalarAsync<int>(
                 "SELECT status FROM orleans_membership WHERE port = $1 ORDER BY generation DESC LIMIT 1", leaving.SiloPort));
             Assert.DoesNotContain(leaving.SiloPort, venuesAfter.Keys);
-            Assert.Equal(Venues, venuesAfter.Values.Sum());
+            Assert.Equal(PaidLoadCluster.VenueCount, venuesAfter.Values.Sum());
             Assert.Empty(notDurable);
             Assert.Empty(await PaidRequestLedger.ChargedTwiceAsync(Database));
             Assert.Empty(await PaidRequestLedger.ChargedWithoutQueuedOrQueuedUnpaidAsync(Database));
             Assert.Equal(load.AcknowledgedRequests.Count, await PaidRequestLedger.CountAsync(Database, "credit_transactions", "transaction_type = 'SPENT'"));
-            Assert.Equal(acknowledgedByClient.Select(n => CreditsEach - n), balances);
+            Assert.Equal(expectedBalances, balances);
         }
         catch
         {

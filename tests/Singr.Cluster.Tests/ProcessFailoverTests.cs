@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Singr.Testing;
 using Xunit.Abstractions;
@@ -11,35 +10,13 @@ namespace Singr.Cluster.Tests;
 /// </summary>
 public sealed class ProcessFailoverTests(ITestOutputHelper output) : DatabaseTest
 {
-    private const int Silos = 3;
-    private const int Venues = 12;
-    private const int Clients = 16;
-    private const int CreditsEach = 100_000;
-
-    /// <summary>Orleans's <c>SiloStatus.Dead</c> in <c>orleans_membership.status</c>.</summary>
-    private const int Dead = 6;
-
     [Fact]
     public async Task A_silo_killed_under_paid_load_loses_no_acknowledged_request_charges_none_twice_and_every_venue_takes_requests_again_within_30_seconds()
     {
-        var phases = Stopwatch.StartNew();
-        await using var cluster = await ProcessCluster.StartAsync(Database, Silos);
-        Phase(phases, "3 silos and the front end ready");
+        await using var paid = await PaidLoadCluster.StartAsync(Database, output, arrivals: TimeSpan.FromMilliseconds(250));
+        var (cluster, load, observer, venues) = (paid.Cluster, paid.Load, paid.Observer, paid.Venues);
         try
         {
-            using var http = cluster.CreateClient(Clients);
-            var venues = await PaidVenues.CreateAsync(http, Venues, Clients, CreditsEach);
-            Phase(phases, $"{Venues} paid venues and {Clients} patrons with {CreditsEach} credits set up over HTTP");
-            await using var observer = await ClusterObserver.ConnectAsync(Database.ConnectionString);
-            using var load = new PaidRequestLoad(http, venues);
-            load.Start();
-            load.StartArrivals(TimeSpan.FromMilliseconds(250));
-            await Eventually.TrueAsync(
-                () => load.FirstSuccessesAfter(0) is { SlowestVenue: not null, SlowestClient: not null } && load.AcknowledgedRequests.Count >= 150,
-                TimeSpan.FromSeconds(60),
-                "every venue and every patron has requests acknowledged");
-            Phase(phases, $"load running: {load.AcknowledgedRequests.Count} requests acknowledged");
-
             var venuesBySilo = await observer.ActivationsBySiloPortAsync("venue");
             var walletsBySilo = await observer.ActivationsBySiloPortAsync("credit-wallet");
             var victim = cluster.SiloOnPort(venuesBySilo
@@ -68,7 +45,7 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : DatabaseTes
             var recoveredAt = load.Now;
             await Eventually.TrueAsync(() => load.Now - recoveredAt > 3_000, TimeSpan.FromSeconds(10), "the load goes on after the recovery");
             await load.StopAsync();
-            Phase(phases, "load stopped (every request under way answered)");
+            paid.Phase("load stopped (every request under way answered)");
 
             var slowestFailure = load.FailedAttempts.Select(f => f.At - f.SentAt).DefaultIfEmpty(0).Max();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -85,14 +62,13 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : DatabaseTes
                 async () => (await PaidRequestLedger.ChargedWithoutQueuedOrQueuedUnpaidAsync(Database)).Count == 0,
                 TimeSpan.FromSeconds(30),
                 "requests cut off between their charge and their queue insert are settled: queued if charged, dropped if not");
-            Phase(phases, "interrupted payments settled");
+            paid.Phase("interrupted payments settled");
             var notDurable = await PaidRequestLedger.AcknowledgedButNotQueuedAndPaidOnceAsync(Database, load.AcknowledgedRequests);
             var refusedButCharged = await PaidRequestLedger.RefusedButChargedOrQueuedAsync(Database, venues, load.RefusedRequests);
             var chargedTwice = await PaidRequestLedger.ChargedTwiceAsync(Database);
-            var balances = await Task.WhenAll(venues.Patrons.Select(p => PaidVenues.BalanceAsync(http, p)));
-            var acknowledgedByClient = Enumerable.Range(0, Clients).Select(c => load.AcknowledgedRequests.Count(a => a.Client == c)).ToList();
+            var (expectedBalances, balances) = await paid.BalancesAsync();
 
-            Assert.InRange(victimVenues, 1, Venues);
+            Assert.InRange(victimVenues, 1, PaidLoadCluster.VenueCount);
             Assert.InRange(deadAfter, TimeSpan.Zero, TimeSpan.FromSeconds(30));
             Assert.InRange(recovery, TimeSpan.Zero, TimeSpan.FromSeconds(30));
             Assert.InRange(everyPatronServedAfter, TimeSpan.Zero, TimeSpan.FromSeconds(60));
@@ -102,7 +78,7 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : DatabaseTes
             Assert.True(await PaidRequestLedger.LowestBalanceAfterAsync(Database) >= 0, "no balance went below zero");
             Assert.Equal(load.AcknowledgedRequests.Count, await PaidRequestLedger.CountAsync(Database, "credit_transactions", "transaction_type = 'SPENT'"));
             Assert.Equal(load.AcknowledgedRequests.Count, await PaidRequestLedger.CountAsync(Database, "song_requests", "status = 'queued'"));
-            Assert.Equal(acknowledgedByClient.Select(n => CreditsEach - n), balances);
+            Assert.Equal(expectedBalances, balances);
             // Every patron has credits for thousands of songs: no request is refused, not even the retry of one the kill
             // interrupted between the venue storing it and the wallet charging it.
             Assert.Empty(load.RefusedRequests);
@@ -112,7 +88,7 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : DatabaseTes
                 "^(OrleansMessageRejectionException|TimeoutException|SiloUnavailableException|ConnectionFailedException): ", e));
             Assert.All(load.FailedAttempts, f => Assert.Equal("503 TEMPORARILY_UNAVAILABLE", f.Kind));
             Assert.DoesNotContain(victim.SiloPort, venuesAfter.Keys);
-            Assert.Equal(Venues, venuesAfter.Values.Sum());
+            Assert.Equal(PaidLoadCluster.VenueCount, venuesAfter.Values.Sum());
         }
         catch
         {
@@ -120,9 +96,6 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : DatabaseTes
             throw;
         }
     }
-
-    private void Phase(Stopwatch phases, string what) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{phases.Elapsed.TotalSeconds,5:0.0} s] {what}"));
 
     /// <summary>When (on the load's clock) the membership table first says the silo on <paramref name="siloPort"/> is dead.</summary>
     private async Task<long> WatchForDeathAsync(PaidRequestLoad load, int siloPort)
@@ -132,7 +105,7 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : DatabaseTes
         {
             var status = await Database.ScalarAsync<int>(
                 "SELECT coalesce((SELECT status FROM orleans_membership WHERE port = $1 ORDER BY generation DESC LIMIT 1), 0)", siloPort);
-            if (status == Dead)
+            if (status == PaidLoadCluster.Dead)
             {
                 return load.Now;
             }
