@@ -117,11 +117,7 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
         var deleted = Profile();
         var now = timeProvider.GetUtcNow();
         State.DeletedAt = now;
-        State.PendingPairingCodes.Clear();
-        foreach (var player in State.Players.Values.Where(p => p.RevokedAt is null))
-        {
-            player.RevokedAt = now;
-        }
+        Pairing.RevokeAll(now);
 
         Lineup.RemoveEverythingWaiting(now);
         Raise(VenueEvents.VenueState, new { deleted = true });
@@ -151,12 +147,7 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
         }
         while (!await GrainFactory.GetGrain<IPairingCodeGrain>(PairingCode.Hash(PairingCode.Normalize(code)!)).Issue(VenueId, expiresAt));
 
-        foreach (var expired in State.PendingPairingCodes.Where(c => c.Value <= now).Select(c => c.Key).ToList())
-        {
-            State.PendingPairingCodes.Remove(expired);
-        }
-
-        State.PendingPairingCodes[PairingCode.Hash(PairingCode.Normalize(code)!)] = expiresAt;
+        Pairing.Issued(PairingCode.Hash(PairingCode.Normalize(code)!), expiresAt, now);
         await SaveAsync(rows =>
         {
             Audit(rows, command.Stamp, "player.pairing_code.issue", "venue", VenueId.ToString("D"), before: null, new { expiresAt });
@@ -172,57 +163,37 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
             return Outcome.Refused<PlayerDevice>(DomainErrors.PairingCodeInvalid);
         }
 
-        var (pairedId, paired) = State.Players.FirstOrDefault(p => p.Value.CodeHash == command.CodeHash);
-        if (paired is not null)
+        var (paired, changed) = Pairing.Pair(command.CodeHash, command.DeviceId, timeProvider.GetUtcNow());
+        if (changed)
         {
-            return paired.DeviceId == command.DeviceId && paired.RevokedAt is null
-                ? Outcome.Ok(Player(pairedId, paired))
-                : Outcome.Refused<PlayerDevice>(DomainErrors.PairingCodeInvalid);
+            await SaveAsync();
         }
 
-        var now = timeProvider.GetUtcNow();
-        if (!State.PendingPairingCodes.Remove(command.CodeHash, out var expiresAt) || expiresAt <= now)
-        {
-            return Outcome.Refused<PlayerDevice>(DomainErrors.PairingCodeInvalid);
-        }
-
-        var playerId = Guid.NewGuid();
-        var player = new PairedPlayerState { DeviceId = command.DeviceId, CodeHash = command.CodeHash, PairedAt = now };
-        State.Players[playerId] = player;
-        await SaveAsync();
-        return Outcome.Ok(Player(playerId, player));
+        return paired;
     }
 
-    public Task<PlayerDevice?> GetActivePlayer(Guid playerId) =>
-        Task.FromResult(Live && State.Players.TryGetValue(playerId, out var player) && player.RevokedAt is null
-            ? Player(playerId, player)
-            : null);
+    public Task<PlayerDevice?> GetActivePlayer(Guid playerId) => Task.FromResult(Live ? Pairing.Active(playerId) : null);
 
-    public Task<IReadOnlyList<PlayerDevice>> ListPlayers() =>
-        Task.FromResult<IReadOnlyList<PlayerDevice>>(
-            Live ? [.. State.Players.Select(p => Player(p.Key, p.Value)).OrderBy(p => p.PairedAt)] : []);
+    public Task<IReadOnlyList<PlayerDevice>> ListPlayers() => Task.FromResult(Live ? Pairing.All() : []);
 
     public async Task<Outcome<PlayerDevice>> RevokePlayer(RevokePlayer command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!Live || !State.Players.TryGetValue(command.PlayerId, out var player))
+        if (!Live)
         {
             return Outcome.Refused<PlayerDevice>(DomainErrors.PlayerNotFound);
         }
 
-        if (player.RevokedAt is not null)
+        var (revoked, before) = Pairing.Revoke(command.PlayerId, timeProvider.GetUtcNow());
+        if (before is not null)
         {
-            return Outcome.Ok(Player(command.PlayerId, player));
+            await SaveAsync(rows =>
+            {
+                Audit(rows, command.Stamp, "player.revoke", "player", command.PlayerId.ToString("D"), before, revoked.Value);
+            });
         }
 
-        var before = Player(command.PlayerId, player);
-        player.RevokedAt = timeProvider.GetUtcNow();
-        var after = Player(command.PlayerId, player);
-        await SaveAsync(rows =>
-        {
-            Audit(rows, command.Stamp, "player.revoke", "player", command.PlayerId.ToString("D"), before, after);
-        });
-        return Outcome.Ok(after);
+        return revoked;
     }
 
     private async Task<Outcome<VenueProfile>> SaveProfileAsync(AuditStamp stamp, string action, VenueProfile? before)
@@ -282,7 +253,7 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
     private VenueProfile Profile() =>
         new(VenueId, State.CustomerId, State.Slug, State.Name, State.Timezone, State.Address, State.CreatedAt, State.UpdatedAt);
 
-    private PlayerDevice Player(Guid playerId, PairedPlayerState player) => new(playerId, VenueId, player.DeviceId, player.PairedAt, player.RevokedAt);
+    private PlayerPairing Pairing => new(State, VenueId);
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
