@@ -53,6 +53,8 @@ public static class SingrApplication
         }
 
         builder.Services.AddSingrForwardedHeaders(builder.Configuration);
+        builder.Services.AddSingrHttpHardening();
+        builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
         builder.Services.AddSingrAuthentication(builder.Configuration);
         builder.Services.AddSingrRateLimiting(builder.Configuration);
         builder.Services.AddSingrApiDocumentation();
@@ -71,6 +73,7 @@ public static class SingrApplication
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseSingrHttpHardening();
         // The kiosk and dashboard pages (wwwroot): served before anything else can answer for them; a path that is
         // no file falls through, so a missing page or an unknown /v1 route still gets the error envelope.
         app.UseDefaultFiles();

@@ -9,6 +9,9 @@ public static class ApiErrors
     public const string Unauthorized = "UNAUTHORIZED";
     public const string Forbidden = "FORBIDDEN";
     public const string BadRequest = "BAD_REQUEST";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string UriTooLong = "URI_TOO_LONG";
+    public const string HeadersTooLarge = "HEADERS_TOO_LARGE";
     public const string TemporarilyUnavailable = "TEMPORARILY_UNAVAILABLE";
     public const string RateLimited = "RATE_LIMITED";
     public const string InternalError = "INTERNAL_ERROR";
@@ -21,6 +24,9 @@ public static class ApiErrors
         StatusCodes.Status403Forbidden => new(Forbidden, "The caller may not do this.", "You are not allowed to do that.", []),
         StatusCodes.Status404NotFound => new(NotFound, "No such resource.", "We couldn't find that.", []),
         StatusCodes.Status405MethodNotAllowed => new(MethodNotAllowed, "This resource does not accept that HTTP method.", "That action isn't available here.", []),
+        StatusCodes.Status413PayloadTooLarge => new(PayloadTooLarge, "The body is larger than this route takes.", "That was too much to send at once.", []),
+        StatusCodes.Status414UriTooLong => new(UriTooLong, "The path and query are longer than Singr reads.", "Something was wrong with that request.", []),
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => new(HeadersTooLarge, "The request's headers are larger than Singr reads.", "Something was wrong with that request.", []),
         StatusCodes.Status415UnsupportedMediaType => new(UnsupportedMediaType, "Send the body as application/json.", "Something was wrong with that request.", []),
         StatusCodes.Status429TooManyRequests => TooManyRequests(),
         StatusCodes.Status503ServiceUnavailable => Unavailable(),

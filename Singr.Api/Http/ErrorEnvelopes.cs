@@ -28,6 +28,12 @@ public static class ErrorEnvelopes
     {
         ArgumentNullException.ThrowIfNull(context);
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (exception is BadHttpRequestException { InnerException: UnstorableTextException { Path: { } field } })
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return ApiResults.ValidationFailed(context, [new ApiErrorDetail(field.TrimStart('$', '.'), StorableText.Problem)]).ExecuteAsync(context);
+        }
+
         if (exception is BadHttpRequestException unreadable)
         {
             context.Response.StatusCode = unreadable.StatusCode;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Singr.Api.Access;
 using Singr.Api.Http;
@@ -24,6 +25,7 @@ public static class HubSetup
             hub.ClientTimeoutInterval = limits.ClientTimeoutInterval;
             hub.MaximumParallelInvocationsPerClient = 1;
             hub.EnableDetailedErrors = false;
+            hub.AddFilter<StorableTextHubFilter>();
         });
         return services;
     }

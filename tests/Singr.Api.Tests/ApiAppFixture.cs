@@ -10,7 +10,7 @@ namespace Singr.Api.Tests;
 /// One running app (silo in process) over one migrated test database, shared by a test class's tests. Tests keep
 /// apart by registering their own users, organisations and venues.
 /// </summary>
-public sealed class ApiAppFixture : IAsyncLifetime
+public class ApiAppFixture : IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = null!;
 
@@ -23,9 +23,11 @@ public sealed class ApiAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(migrate: false);
-        Factory = new SingrApiFactory(Database, seedDemo: false, Clock);
+        Factory = CreateFactory();
         Client = Factory.CreateClient();
     }
+
+    protected virtual SingrApiFactory CreateFactory() => new(Database, seedDemo: false, Clock);
 
     public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
 

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text;
+using Singr.Api.Http;
+
+namespace Singr.Api.Tests;
+
+/// <summary>
+/// Requests an outside tester sent to a real server: ids that are dot segments, text PostgreSQL cannot store, targets,
+/// headers and bodies past Singr's limits. Each is refused in the envelope before a handler runs, and changes nothing.
+/// </summary>
+public sealed class HostileRequestTests(KestrelAppFixture app) : IClassFixture<KestrelAppFixture>
+{
+    private Uri Server => app.Client.BaseAddress!;
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("%2e%2e")]
+    [InlineData("%2E%2E")]
+    [InlineData(".%2e")]
+    public async Task A_player_id_that_is_a_dot_segment_is_refused_and_never_deletes_the_venue(string playerId)
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+
+        var answer = await RawHttp.SendAsync(Server, "DELETE", $"/v1/venues/{slug}/players/{playerId}", owner.Token);
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal("path", answer.Error().GetProperty("details")[0].GetProperty("field").GetString());
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{slug}");
+    }
+
+    [Fact]
+    public async Task A_queue_item_or_request_id_that_is_a_dot_segment_reaches_neither_the_venue_nor_the_organisation()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+
+        var patch = await RawHttp.SendAsync(Server, "PATCH", $"/v1/venues/{slug}/queue/%2e%2e", owner.Token, body: """{"name":"Renamed"}""");
+        var read = await RawHttp.SendAsync(Server, "GET", "/v1/customer/requests/%2e%2e", owner.Token);
+
+        Assert.Equal((400, 400), (patch.Status, read.Status));
+        var venue = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{slug}");
+        Assert.Equal("The Microphone", venue.GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("title", """{"kind":"karaoke","title":"a\u0000b","artist":"x"}""")]
+    [InlineData("artist", """{"kind":"karaoke","title":"Song","artist":"x\ud800"}""")]
+    [InlineData("notes", """{"kind":"karaoke","title":"Song","artist":"x","notes":"\udc00 low half"}""")]
+    public async Task A_request_with_text_that_cannot_be_stored_is_a_400_naming_the_field_and_queues_nothing(string field, string body)
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/venues/{slug}/queue") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new("Bearer", guest);
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await EnvelopeJson.ErrorOfAsync(response);
+        Assert.Equal("VALIDATION_ERROR", error.GetProperty("code").GetString());
+        Assert.Equal(field, error.GetProperty("details")[0].GetProperty("field").GetString());
+        Assert.Equal(StorableText.Problem, error.GetProperty("details")[0].GetProperty("message").GetString());
+        var queue = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{slug}/queue");
+        Assert.Equal(0, queue.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_NUL_in_a_query_or_a_guest_sign_in_is_a_400_naming_the_field_without_signing_in()
+    {
+        using var search = await app.Client.GetAsync(new Uri("/v1/venues?search=a%00b", UriKind.Relative));
+        using var guest = await ApiUser.SendAsync(app.Client, HttpMethod.Post, "/v1/auth/guest", token: null, new { venueId = "demo\u0000venue", deviceId = "kiosk-1" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (search.StatusCode, guest.StatusCode));
+        Assert.Equal("search", (await EnvelopeJson.ErrorOfAsync(search)).GetProperty("details")[0].GetProperty("field").GetString());
+        Assert.Equal("venueId", (await EnvelopeJson.ErrorOfAsync(guest)).GetProperty("details")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_hub_call_with_text_that_cannot_be_stored_is_refused_naming_the_argument_and_the_connection_goes_on()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        await using var hub = await HubConnections.ConnectOverSocketAsync(Server, HubConnections.VenueHub, owner.Token);
+
+        var join = await hub.InvokeAsync("JoinVenue", slug + "\u0000", null);
+        var quota = await hub.InvokeAsync("RefreshQuota", "\u0000");
+        var joined = await hub.InvokeAsync("JoinVenue", slug, null);
+
+        Assert.Contains($"HubException: VALIDATION_ERROR: venueId: {StorableText.Problem}", join.Error!, StringComparison.Ordinal);
+        Assert.Contains("HubException: VALIDATION_ERROR: venueId: ", quota.Error!, StringComparison.Ordinal);
+        Assert.Equal(slug, joined.Ok("joining after the refusals").GetProperty("venueId").GetString());
+    }
+
+    [Fact]
+    public async Task A_path_or_query_past_8_KB_is_414_and_headers_past_32_KB_are_431_in_the_envelope()
+    {
+        var longPath = await RawHttp.SendAsync(Server, "GET", "/v1/venues/" + new string('a', 70 * 1024));
+        var longQuery = await RawHttp.SendAsync(Server, "GET", "/v1/venues?search=" + new string('a', 100 * 1024));
+        var bigHeader = await RawHttp.SendAsync(Server, "GET", "/v1/venues", headers: ["X-Padding: " + new string('a', 40 * 1024)]);
+
+        Assert.Equal((414, "URI_TOO_LONG"), (longPath.Status, longPath.Error().GetProperty("code").GetString()));
+        Assert.Equal((414, "URI_TOO_LONG"), (longQuery.Status, longQuery.Error().GetProperty("code").GetString()));
+        Assert.Equal((431, "HEADERS_TOO_LARGE"), (bigHeader.Status, bigHeader.Error().GetProperty("code").GetString()));
+        Assert.False(string.IsNullOrEmpty(bigHeader.Error().GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task A_body_past_64_KB_is_413_in_the_envelope_whether_its_length_is_declared_or_not_and_creates_nothing()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var huge = $$"""{"venueId":"{{ApiUser.UniqueSlug()}}","name":"Big","timezone":"UTC","address":"{{new string('a', 10 * 1024 * 1024)}}"}""";
+        using var declared = await Post(owner, new StringContent(huge, Encoding.UTF8, "application/json"));
+        using var streamed = await Post(owner, new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge))) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE"), (declared.StatusCode, (await EnvelopeJson.ErrorOfAsync(declared)).GetProperty("code").GetString()));
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE"), (streamed.StatusCode, (await EnvelopeJson.ErrorOfAsync(streamed)).GetProperty("code").GetString()));
+        var venues = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/customer/venues");
+        Assert.Equal(0, venues.GetProperty("pagination").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Pages_may_load_only_their_own_scripts_and_nothing_is_framed_sniffed_or_given_a_referrer()
+    {
+        using var page = await app.Client.GetAsync(new Uri("/kiosk.html", UriKind.Relative));
+        using var api = await app.Client.GetAsync(new Uri("/v1/venues", UriKind.Relative));
+        using var missing = await app.Client.GetAsync(new Uri("/v1/no-such-route", UriKind.Relative));
+
+        Assert.Equal(SecurityHeaders.PagePolicy, string.Join(";", page.Headers.GetValues("Content-Security-Policy")));
+        Assert.DoesNotContain("unsafe-inline", SecurityHeaders.PagePolicy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", SecurityHeaders.PagePolicy, StringComparison.Ordinal);
+        foreach (var response in new[] { page, api, missing })
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        }
+
+        Assert.Equal(SecurityHeaders.ApiPolicy, api.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(SecurityHeaders.ApiPolicy, missing.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(page.Headers.Contains("Strict-Transport-Security"), "HSTS is for HTTPS only");
+    }
+
+    [Fact]
+    public async Task A_browser_page_of_another_origin_may_not_call_the_API_and_the_configured_origin_may()
+    {
+        var stranger = await Preflight("https://evil.example");
+        var console = await Preflight(KestrelAppFixture.AllowedOrigin);
+
+        Assert.False(stranger.Headers.ContainsKey("Access-Control-Allow-Origin"));
+        Assert.Equal(KestrelAppFixture.AllowedOrigin, console.Headers["Access-Control-Allow-Origin"]);
+        Assert.Contains("POST", console.Headers["Access-Control-Allow-Methods"], StringComparison.Ordinal);
+    }
+
+    private Task<RawHttp.Answer> Preflight(string origin) =>
+        RawHttp.SendAsync(Server, "OPTIONS", "/v1/venues", headers: [$"Origin: {origin}", "Access-Control-Request-Method: POST", "Access-Control-Request-Headers: authorization,content-type"]);
+
+    private Task<HttpResponseMessage> Post(ApiUser owner, HttpContent content)
+    {
+        // As a careful client sends a large body: the server may refuse it before a byte of it is sent.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/venues") { Content = content };
+        request.Headers.Authorization = new("Bearer", owner.Token);
+        request.Headers.ExpectContinue = true;
+        return app.Client.SendAsync(request);
+    }
+}
