@@ -25,6 +25,7 @@ public static class HubSetup
             hub.ClientTimeoutInterval = limits.ClientTimeoutInterval;
             hub.MaximumParallelInvocationsPerClient = 1;
             hub.EnableDetailedErrors = false;
+            hub.AddFilter<HubCallLogging>();
             hub.AddFilter<StorableTextHubFilter>();
         });
         return services;

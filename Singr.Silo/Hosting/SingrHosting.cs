@@ -76,6 +76,8 @@ public static class SingrHosting
         // travels). RequestLoggingMiddleware logs each request once, without it.
         logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
+        // A failed hub call is logged once by Singr's hub filter (HubCallLogging): a refusal without a stack trace.
+        logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.None);
         // Orleans reports every membership and directory step at Information.
         logging.AddFilter("Orleans", LogLevel.Warning);
     }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
+
 namespace Singr.Api.Tests;
 
-public sealed record CapturedLogRecord(string Category, string Message, IReadOnlyDictionary<string, object?> Properties, string? Exception)
+public sealed record CapturedLogRecord(string Category, string Message, IReadOnlyDictionary<string, object?> Properties, string? Exception, LogLevel Level = LogLevel.Information)
 {
     public override string ToString() =>
         $"{Category}: {Message} {string.Join(' ', Properties.Select(p => $"{p.Key}={p.Value}"))} {Exception}";

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Singr.Api.Http;
+using Singr.Api.Hubs;
 
 namespace Singr.Api.Tests;
 
@@ -91,6 +93,34 @@ public sealed class HostileRequestTests(KestrelAppFixture app) : IClassFixture<K
         Assert.Contains($"HubException: VALIDATION_ERROR: venueId: {StorableText.Problem}", join.Error!, StringComparison.Ordinal);
         Assert.Contains("HubException: VALIDATION_ERROR: venueId: ", quota.Error!, StringComparison.Ordinal);
         Assert.Equal(slug, joined.Ok("joining after the refusals").GetProperty("venueId").GetString());
+    }
+
+    [Fact]
+    public async Task Refused_hub_calls_are_logged_without_a_stack_trace_and_at_most_20_times_a_connection()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        await using var hub = await HubConnections.ConnectOverSocketAsync(Server, HubConnections.VenueHub, guest);
+
+        for (var call = 0; call < 50; call++)
+        {
+            Assert.False((await hub.InvokeAsync("JoinVenue", "someone-elses-bar", null)).Succeeded);
+        }
+
+        // (Past 20 calls a second the connection's own limit refuses them too: those are refusals as well.)
+        await using var next = await HubConnections.ConnectOverSocketAsync(Server, HubConnections.VenueHub, guest);
+        var joined = await next.InvokeAsync("JoinVenue", slug, null);
+
+        Assert.Equal(slug, joined.Ok("the same guest joining its own venue").GetProperty("venueId").GetString());
+        var connectionId = app.Factory.Logs.Records
+            .Where(r => r.Category == typeof(HubCallLogging).FullName && r.Message.Contains("VENUE_", StringComparison.Ordinal))
+            .Select(r => r.Properties["ConnectionId"])
+            .Last();
+        var logged = app.Factory.Logs.Records.Where(r => r.Category == typeof(HubCallLogging).FullName && Equals(r.Properties["ConnectionId"], connectionId)).ToList();
+        Assert.Equal(HubCallLogging.RefusalsLoggedPerConnection, logged.Count);
+        Assert.All(logged, r => Assert.Equal((LogLevel.Information, (string?)null), (r.Level, r.Exception)));
+        Assert.DoesNotContain(app.Factory.Logs.Records, r => r.Category.StartsWith("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", StringComparison.Ordinal));
     }
 
     [Fact]
