@@ -36,6 +36,7 @@ public static class DomainRefusals
             DomainErrors.PriorityNotOffered => (422, "Priority requests exist only in HYBRID venues.", "Priority requests aren't available here.", "priority"),
             DomainErrors.RequestsClosed => (422, "The venue is not taking requests now.", "Requests are closed right now. Try again later!", null),
             DomainErrors.BlockedSong => (422, "The venue does not allow this song, artist or video.", "Sorry, that song isn't available here.", null),
+            DomainErrors.IdempotencyKeyReused => (422, "This Idempotency-Key was already used for a different request: send a new key for a new request.", "Something went wrong sending that request. Please try again.", "Idempotency-Key"),
             DomainErrors.DuplicateRequest => (422, "This song is queued, playing or was played too recently.", "That song is already in the queue or was just played. Pick another!", null),
             DomainErrors.PatronLimitReached => (422, "The patron has as many requests waiting as the venue allows.", "You have the most requests waiting that this venue allows. Wait for one to play!", null),
             DomainErrors.QueueFull => (422, "The queue is at the venue's limit.", "The queue is full right now. Try again in a few songs.", null),

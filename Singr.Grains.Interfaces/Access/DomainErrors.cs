@@ -22,6 +22,7 @@ public static class DomainErrors
     public const string RequestsClosed = "REQUESTS_CLOSED";
     public const string BlockedSong = "BLOCKED_SONG";
     public const string DuplicateRequest = "DUPLICATE_REQUEST";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string PatronLimitReached = "PATRON_LIMIT_REACHED";
     public const string QueueFull = "QUEUE_FULL";
     public const string InsufficientCredits = "INSUFFICIENT_CREDITS";

@@ -49,16 +49,16 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return Outcome.Refused<RequestAccepted>(DomainErrors.VenueNotFound);
         }
 
-        if (State.Accepted.TryGetValue(command.RequestId, out var first))
+        switch (RequestRetry.Of(command, State))
         {
-            return Outcome.Ok(first);
-        }
-
-        if (State.PendingPayments.Find(p => p.Entry.RequestId == command.RequestId) is { } unsettled)
-        {
-            // A retry of a request whose first try stopped between storing it and its charge: the same try again, so
-            // the wallet charges it at most once, and it is queued.
-            return await ChargeAndQueueAsync(unsettled, timeProvider.GetUtcNow());
+            case { Refusal: { } reused }:
+                return Outcome.Refused<RequestAccepted>(reused);
+            case { First: { } first }:
+                return Outcome.Ok(first);
+            case { Unsettled: { } unsettled }:
+                // The first try stopped between storing the request and its charge: the same try again, so the wallet
+                // charges it at most once, and it is queued.
+                return await ChargeAndQueueAsync(unsettled, timeProvider.GetUtcNow());
         }
 
         if (command.ByHost && !await MayProcessRequestsAsync(command.HostUserId))

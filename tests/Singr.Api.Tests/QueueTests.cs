@@ -106,6 +106,28 @@ public sealed class QueueTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
     }
 
     [Fact]
+    public async Task An_idempotency_key_reused_for_a_different_song_is_refused_and_the_first_song_stays_the_only_one()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        await SendWithKeyAsync(slug, guest, ApiUser.Song("Dancing Queen"), "reused-key");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/v1/venues/{slug}/queue", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(ApiUser.Song("Waterloo")),
+        };
+        request.Headers.Authorization = new("Bearer", guest);
+        request.Headers.Add("Idempotency-Key", "reused-key");
+        using var reused = await app.Client.SendAsync(request);
+        var queue = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{slug}/queue");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", (await EnvelopeJson.ErrorOfAsync(reused)).GetProperty("code").GetString());
+        Assert.Equal(["Dancing Queen"], queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
+    }
+
+    [Fact]
     public async Task Hosts_reorder_move_end_and_play_next_and_positions_stay_contiguous()
     {
         var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
