@@ -16,6 +16,7 @@ public static class ApiDocumentation
             options.AddDocumentTransformer<SingrDocumentTransformer>();
             options.AddOperationTransformer<MiddlewareResponsesTransformer>();
             options.AddSchemaTransformer<OmittedWhenNullSchemaTransformer>();
+            options.AddSchemaTransformer<OptionalBodyFieldsSchemaTransformer>();
         });
 
     public static WebApplication UseSingrApiDocumentation(this WebApplication app)

@@ -99,6 +99,25 @@ public sealed partial class OpenApiTests(ApiDatabaseFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Body_fields_a_client_may_leave_out_are_optional_while_every_response_field_is_required()
+    {
+        await using var factory = new SingrApiFactory(fixture.Database);
+        using var client = factory.CreateClient();
+        var document = await DocumentAsync(client);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var paths = document.GetProperty("paths");
+
+        var settings = Resolve(schemas, SchemaOf(paths.GetProperty("/v1/venues/{venueId}/settings").GetProperty("patch").GetProperty("requestBody")));
+        var song = Resolve(schemas, SchemaOf(paths.GetProperty("/v1/venues/{venueId}/queue").GetProperty("post").GetProperty("requestBody")));
+        var accepted = Resolve(schemas, SchemaOf(paths.GetProperty("/v1/venues/{venueId}/queue").GetProperty("post").GetProperty("responses").GetProperty("201")));
+
+        Assert.False(settings.TryGetProperty("required", out var settingsRequired) && settingsRequired.GetArrayLength() > 0, settingsRequired.ToString());
+        Assert.True(settings.GetProperty("properties").EnumerateObject().Any(), "the settings body lists its fields");
+        Assert.False(song.TryGetProperty("required", out var songRequired) && songRequired.EnumerateArray().Any(f => f.GetString() == "notes"));
+        Assert.Equal(["data", "meta", "success"], accepted.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order());
+    }
+
+    [Fact]
     public async Task Every_v1_operation_has_a_summary_and_declares_its_success_envelope()
     {
         await using var factory = new SingrApiFactory(fixture.Database);
