@@ -124,6 +124,32 @@ public sealed class HostileRequestTests(KestrelAppFixture app) : IClassFixture<K
     }
 
     [Fact]
+    public async Task A_thousand_unreadable_bodies_sent_32_at_a_time_are_each_a_400_and_the_server_logs_no_reading_error()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        string[] bodies =
+        [
+            """{"title": "\ud800"}""", """{"kind":"karaoke","title":"a\u0000"}""", """{"kind": 42}""", """{"title": [1,2,""",
+            """{"kind":"karaoke","title":{}}""", "[", """{"priority": "yes"}""",
+        ];
+
+        await Parallel.ForAsync(0, 1000, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, token) =>
+        {
+            // Half of them with 60 KB still to come after the fault, so the server answers before it has read them.
+            var body = bodies[i % bodies.Length] + new string(' ', i % 2 == 0 ? 60_000 : 3_000);
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/venues/{slug}/queue") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new("Bearer", guest);
+            using var response = await app.Client.SendAsync(request, token);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        });
+
+        Assert.DoesNotContain(app.Factory.Logs.Records, r => $"{r.Message} {r.Exception}".Contains("Reading is already in progress", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Factory.Logs.Records, r => r.Level >= LogLevel.Error);
+    }
+
+    [Fact]
     public async Task A_path_or_query_past_8_KB_is_414_and_headers_past_32_KB_are_431_in_the_envelope()
     {
         var longPath = await RawHttp.SendAsync(Server, "GET", "/v1/venues/" + new string('a', 70 * 1024));
