@@ -54,7 +54,7 @@ public static class SingrApplication
 
         builder.Services.AddSingrForwardedHeaders(builder.Configuration);
         builder.Services.AddSingrHttpHardening();
-        builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
+        builder.WebHost.ConfigureKestrel(KestrelSettings.Apply);
         builder.Services.AddSingrAuthentication(builder.Configuration);
         builder.Services.AddSingrRateLimiting(builder.Configuration);
         builder.Services.AddSingrApiDocumentation();

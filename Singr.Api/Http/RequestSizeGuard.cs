@@ -9,7 +9,7 @@ namespace Singr.Api.Http;
 /// <see cref="HttpOptions.MaxRequestTargetLength"/> is 414, headers over <see cref="HttpOptions.MaxRequestHeadersBytes"/>
 /// 431, a body over the route's limit 413 (<see cref="HttpOptions.MaxJsonBodyBytes"/> unless the endpoint carries an
 /// <see cref="IRequestSizeLimitMetadata"/> of its own). The server's own limits sit above these, so it is Singr that
-/// answers (<see cref="KestrelLimits"/>).
+/// answers (<see cref="KestrelSettings"/>).
 /// </summary>
 public sealed class RequestSizeGuard(RequestDelegate next, IOptions<HttpOptions> options)
 {

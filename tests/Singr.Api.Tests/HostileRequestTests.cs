@@ -150,6 +150,18 @@ public sealed class HostileRequestTests(KestrelAppFixture app) : IClassFixture<K
     }
 
     [Fact]
+    public async Task A_NUL_in_a_path_is_refused_by_the_server_itself_before_any_route_and_nothing_names_the_server()
+    {
+        var answer = await RawHttp.SendAsync(Server, "GET", "/v1/venues/a%00b");
+        var api = await RawHttp.SendAsync(Server, "GET", "/v1/venues");
+
+        // Kestrel cannot parse such a target, so it answers alone: a bare 400 and a closed connection (see KestrelSettings).
+        Assert.Equal((400, "close"), (answer.Status, answer.Headers["Connection"]));
+        Assert.False(answer.Headers.ContainsKey("Server"));
+        Assert.False(api.Headers.ContainsKey("Server"));
+    }
+
+    [Fact]
     public async Task A_path_or_query_past_8_KB_is_414_and_headers_past_32_KB_are_431_in_the_envelope()
     {
         var longPath = await RawHttp.SendAsync(Server, "GET", "/v1/venues/" + new string('a', 70 * 1024));
