@@ -73,12 +73,13 @@ public static class SingrApplication
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        // First of what can fail, so that every failure after it, the hardening's own included, leaves in the envelope.
+        app.UseErrorEnvelopes();
         app.UseSingrHttpHardening();
         // The kiosk and dashboard pages (wwwroot): served before anything else can answer for them; a path that is
         // no file falls through, so a missing page or an unknown /v1 route still gets the error envelope.
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.UseErrorEnvelopes();
         app.UseSingrApiDocumentation();
         app.UseAuthentication();
         app.UseAuthorization();

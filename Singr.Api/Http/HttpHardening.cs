@@ -5,7 +5,7 @@ namespace Singr.Api.Http;
 
 /// <summary>
 /// What every request passes before a handler: Singr's size limits, a target no route should see, text that cannot be
-/// stored, security headers, and CORS for the configured origins only (<see cref="HttpOptions.CorsOrigins"/>; none by
+/// stored, a JSON body that is not UTF-8, security headers, and CORS for the configured origins only (<see cref="HttpOptions.CorsOrigins"/>; none by
 /// default, so a browser page of another origin cannot call the API).
 /// </summary>
 public static class HttpHardening
@@ -31,6 +31,7 @@ public static class HttpHardening
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestSizeGuard>();
         app.UseMiddleware<RequestTargetGuard>();
+        app.UseMiddleware<Utf8BodyGuard>();
         app.UseCors(CorsPolicy);
         return app;
     }

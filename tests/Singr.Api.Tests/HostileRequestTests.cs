@@ -162,6 +162,17 @@ public sealed class HostileRequestTests(KestrelAppFixture app) : IClassFixture<K
     }
 
     [Fact]
+    public async Task A_body_that_is_not_UTF_8_is_a_400_even_where_the_bad_bytes_are_a_field_name_nobody_reads()
+    {
+        using var content = new ByteArrayContent([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D]) { Headers = { ContentType = new("application/json") } };
+
+        using var response = await app.Client.PostAsync(new Uri("/v1/auth/logout", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BAD_REQUEST", (await EnvelopeJson.ErrorOfAsync(response)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task A_path_or_query_past_8_KB_is_414_and_headers_past_32_KB_are_431_in_the_envelope()
     {
         var longPath = await RawHttp.SendAsync(Server, "GET", "/v1/venues/" + new string('a', 70 * 1024));
