@@ -62,6 +62,7 @@ public static class SingrApplication
         builder.Services.AddSingleton<MembershipDirectory>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<SecurityAudit>();
         builder.Services.AddSingleton<CreditLedger>();
         builder.Services.AddSingleton<RequestHistory>();
         builder.Services.AddSingleton<RequestBook>();

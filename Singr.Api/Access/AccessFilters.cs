@@ -1,3 +1,4 @@
+using Singr.Api.Audit;
 using Singr.Api.Http;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Customers;
@@ -24,6 +25,7 @@ public static class AccessFilters
 
             if (!resolved.Context!.Can(permission))
             {
+                RecordRefusal(http, permission, resolved.Context.Caller, resolved.Context.CustomerId);
                 return ApiResults.Failure(http, StatusCodes.Status403Forbidden, AccessErrors.PermissionDenied(permission));
             }
 
@@ -39,6 +41,7 @@ public static class AccessFilters
             var caller = Caller.Of(http);
             if (caller is not { Kind: CallerKind.Account, IsImpersonated: false, PlatformRole: { } role } || !RolePermissions.Grants(role, permission))
             {
+                RecordRefusal(http, permission, caller, customerId: null);
                 return ApiResults.Failure(http, StatusCodes.Status403Forbidden, AccessErrors.PlatformRoleRequired(permission));
             }
 
@@ -79,6 +82,12 @@ public static class AccessFilters
             ? (null, AccessErrors.CustomerContextRequired())
             : (new CustomerContext(caller, customerId, member), null);
     }
+
+    /// <summary>A refused permission check, for the platform's audit trail: who, which permission, which route.</summary>
+    private static void RecordRefusal(HttpContext http, string permission, Caller? caller, Guid? customerId) =>
+        http.RequestServices.GetRequiredService<SecurityAudit>().Record(
+            http, SecurityAudit.PermissionRefused, "endpoint", $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}",
+            new { permission }, caller?.UserId, caller?.Email ?? caller?.Subject, customerId);
 
     internal static Caller RequireCaller(this HttpContext context) =>
         Caller.Of(context) ?? throw new InvalidOperationException("The endpoint requires authorization; no caller.");

@@ -1,3 +1,4 @@
+using Singr.Api.Audit;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -74,17 +75,18 @@ public static class AuthEndpoints
         return ApiResults.Success(context, await StartSessionAsync(grains, tokens, result.Profile!), StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens)
+    private static async Task<IResult> LoginAsync(
+        LoginRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens, SecurityAudit audit)
     {
-        if (!CredentialRules.IsEmail(request.Email) || string.IsNullOrEmpty(request.Password))
+        var email = CredentialRules.IsEmail(request.Email) ? AccountEmail.Normalize(request.Email!) : null;
+        var profile = email is null || string.IsNullOrEmpty(request.Password) ? null : await grains.GetGrain<IAccountGrain>(email).SignIn(request.Password);
+        if (profile is null)
         {
+            audit.Record(context, SecurityAudit.SignInFailed, "account", email ?? "-", new { reason = "wrong email or password" }, actor: email);
             return ApiResults.Failure(context, StatusCodes.Status401Unauthorized, InvalidCredentials);
         }
 
-        var profile = await grains.GetGrain<IAccountGrain>(AccountEmail.Normalize(request.Email!)).SignIn(request.Password);
-        return profile is null
-            ? ApiResults.Failure(context, StatusCodes.Status401Unauthorized, InvalidCredentials)
-            : ApiResults.Success(context, await StartSessionAsync(grains, tokens, profile));
+        return ApiResults.Success(context, await StartSessionAsync(grains, tokens, profile));
     }
 
     private static async Task<IResult> RefreshAsync(RefreshRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens)

@@ -1,3 +1,4 @@
+using Singr.Api.Audit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -51,6 +52,7 @@ public static class AuthenticationSetup
                 await context.Response.WriteAsJsonAsync(Envelope.Failure(context.HttpContext, ApiErrors.ForStatus(StatusCodes.Status401Unauthorized)));
             },
             OnTokenValidated = RefuseRevokedPlayersAsync,
+            OnAuthenticationFailed = RecordRejectedToken,
 
             // Browsers cannot set headers on WebSocket requests: hubs take the token from the query string (which the
             // request log never prints).
@@ -70,6 +72,22 @@ public static class AuthenticationSetup
                 return context.Response.WriteAsJsonAsync(Envelope.Failure(context.HttpContext, ApiErrors.ForStatus(StatusCodes.Status403Forbidden)));
             },
         };
+    }
+
+    /// <summary>A bearer token that failed validation, for the platform's audit trail: why, never the token.</summary>
+    private static Task RecordRejectedToken(AuthenticationFailedContext context)
+    {
+        var reason = context.Exception switch
+        {
+            SecurityTokenExpiredException => "expired",
+            SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "not signed by Singr",
+            SecurityTokenInvalidIssuerException or SecurityTokenInvalidAudienceException => "issued for another service",
+            SecurityTokenInvalidAlgorithmException => "unsigned or the wrong algorithm",
+            _ => "malformed",
+        };
+        context.HttpContext.RequestServices.GetRequiredService<SecurityAudit>()
+            .Record(context.HttpContext, SecurityAudit.TokenRejected, "token", "bearer", new { reason });
+        return Task.CompletedTask;
     }
 
     /// <summary>
