@@ -1,8 +1,6 @@
-using Singr.Api.Audit;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Singr.Api.Access;
+using Singr.Api.Audit;
 using Singr.Api.Http;
 using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
@@ -44,7 +42,7 @@ public static class AuthEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest);
         auth.MapPost("/guest", GuestAsync)
             .WithSummary("Start a guest session at a venue for a device")
-            .WithDescription("The same device at the same venue is the same guest; the token is good for that venue only.")
+            .WithDescription("The first session of a device returns a deviceKey; the same device sending it again is the same guest, and without it a new guest. The token is good for that venue only.")
             .ProducesEnvelope<GuestSession>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .RequireRateLimiting(RateLimitPolicies.PublicVenues);
@@ -119,38 +117,23 @@ public static class AuthEndpoints
     }
 
     private static async Task<IResult> GuestAsync(
-        GuestRequest request,
-        HttpContext context,
-        VenueDirectory venues,
-        AccessTokenIssuer tokens,
-        CancellationToken cancellationToken)
+        GuestRequest request, HttpContext context, VenueDirectory venues, AccessTokenIssuer tokens, CancellationToken cancellationToken)
     {
-        var problems = new List<ApiErrorDetail>();
-        if (string.IsNullOrWhiteSpace(request.VenueId))
-        {
-            problems.Add(new("venueId", "The venue is required."));
-        }
-
-        if (!DeviceIds.IsValid(request.DeviceId))
-        {
-            problems.Add(new("deviceId", DeviceIds.Rule));
-        }
-
-        if (problems.Count > 0)
+        if (request.Check() is { Count: > 0 } problems)
         {
             return ApiResults.ValidationFailed(context, problems);
         }
 
-        var venue = await venues.FindBySlugAsync(request.VenueId, cancellationToken);
-        if (venue is null)
+        if (await venues.FindBySlugAsync(request.VenueId, cancellationToken) is not { } venue)
         {
             return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
         }
 
-        // The same device at the same venue is the same guest, so a renewed session keeps its requests.
-        var guestId = "guest-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{venue.Id:N}|{request.DeviceId}")))[..32];
+        // The same device with its key at the same venue is the same guest, so a renewed session keeps its requests.
+        var deviceKey = request.DeviceKey ?? DeviceKeys.New();
+        var guestId = DeviceKeys.GuestIdOf(venue.Id, request.DeviceId!, deviceKey);
         var access = tokens.IssueGuest(guestId, venue.Id);
-        return ApiResults.Success(context, new GuestSession(guestId, venue.Slug, access.Token, access.ExpiresAt));
+        return ApiResults.Success(context, new GuestSession(guestId, venue.Slug, access.Token, access.ExpiresAt, deviceKey));
     }
 
     private static async Task<IResult> MeAsync(ClaimsPrincipal user, HttpContext context, IGrainFactory grains)

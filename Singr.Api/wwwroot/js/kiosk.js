@@ -7,6 +7,7 @@
 
   const venueId = (new URLSearchParams(location.search).get("venue") || "").trim();
   const tokenKey = "singr.guest." + venueId;
+  const deviceKeyKey = "singr.deviceKey";
 
   /** The queue as this page knows it: built from venueState, then changed by events newer than lastSeq. */
   const queue = { items: new Map(), nowPlaying: null, lastSeq: null };
@@ -28,13 +29,16 @@
     if (saved && saved.accessToken && !expiresSoon(saved.accessTokenExpiresAt, 60 * 60 * 1000)) {
       return Promise.resolve(saved.accessToken);
     }
-    pendingToken ??= call("POST", "/v1/auth/guest", { body: { venueId, deviceId: deviceId() } })
+    // The device key makes this device the same guest again; without it the server starts a new guest.
+    const deviceKey = localStorage.getItem(deviceKeyKey) || undefined;
+    pendingToken ??= call("POST", "/v1/auth/guest", { body: { venueId, deviceId: deviceId(), deviceKey } })
       .then((result) => {
         if (!result.ok) {
           const error = new Error(userMessage(result.error));
           error.status = result.status;
           throw error;
         }
+        localStorage.setItem(deviceKeyKey, result.data.deviceKey);
         writeJson(tokenKey, { accessToken: result.data.accessToken, accessTokenExpiresAt: result.data.accessTokenExpiresAt });
         return result.data.accessToken;
       })
