@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Interfaces.Audit;
-using Orleans;
 
 namespace Singr.Api.Tests;
 
@@ -146,15 +142,5 @@ public sealed class AuditTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
         Assert.Equal("support_admin", entry.GetProperty("after").GetProperty("platformRole").GetString());
     }
 
-    /// <summary>A user whose platform role is granted the way an operator bootstraps the first admin: on the grain.</summary>
-    private async Task<ApiUser> PlatformUserAsync(string role)
-    {
-        var user = await ApiUser.RegisterAsync(app.Client, role);
-        var grains = app.Factory.Services.GetRequiredService<IGrainFactory>();
-        var granted = await grains.GetGrain<IAccountGrain>(user.Email).SetPlatformRole(
-            role, new AuditStamp(Guid.Empty, "operator", null, null, "operator", null, "test-bootstrap"));
-        Assert.True(granted.Succeeded);
-        await user.SignInAgainAsync();
-        return user;
-    }
+    private Task<ApiUser> PlatformUserAsync(string role) => PlatformStaff.RegisterAsync(app.Client, app.Factory.Services, role);
 }

@@ -3,10 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 using Singr.Api.Operations;
-using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Interfaces.Audit;
 using Singr.Testing;
 
 namespace Singr.Api.Tests;
@@ -280,20 +277,7 @@ public sealed partial class OperationsTests(ApiAppFixture app) : IClassFixture<A
     [GeneratedRegex("^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?<labels>[^}]*)\\})? (?<value>[^ ]+)")]
     private static partial Regex Series();
 
-    /// <summary>A user whose platform role is granted the way an operator bootstraps the first admin: on the grain.</summary>
-    private async Task<ApiUser> PlatformUserAsync(string role)
-    {
-        var user = await ApiUser.RegisterAsync(app.Client, role);
-        await SetPlatformRoleAsync(user, role);
-        await user.SignInAgainAsync();
-        return user;
-    }
+    private Task<ApiUser> PlatformUserAsync(string role) => PlatformStaff.RegisterAsync(app.Client, app.Factory.Services, role);
 
-    private async Task SetPlatformRoleAsync(ApiUser user, string? role)
-    {
-        var grains = app.Factory.Services.GetRequiredService<IGrainFactory>();
-        var granted = await grains.GetGrain<IAccountGrain>(user.Email).SetPlatformRole(
-            role, new AuditStamp(Guid.Empty, "operator", null, null, "operator", null, "test-bootstrap"));
-        Assert.True(granted.Succeeded);
-    }
+    private Task SetPlatformRoleAsync(ApiUser user, string? role) => PlatformStaff.SetRoleAsync(app.Factory.Services, user, role);
 }

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 using Singr.Api.Audit;
-using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Interfaces.Audit;
 using Singr.Testing;
 
 namespace Singr.Api.Tests;
@@ -93,15 +89,7 @@ public sealed class SecurityAuditTests(ApiAppFixture app) : IClassFixture<ApiApp
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private async Task<ApiUser> AdminAsync()
-    {
-        var admin = await ApiUser.RegisterAsync(app.Client, "admin");
-        var granted = await app.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IAccountGrain>(admin.Email)
-            .SetPlatformRole("admin", new AuditStamp(Guid.Empty, "operator", null, null, "operator", null, "test"));
-        Assert.True(granted.Succeeded, granted.Error);
-        await admin.SignInAgainAsync();
-        return admin;
-    }
+    private Task<ApiUser> AdminAsync() => PlatformStaff.RegisterAsync(app.Client, app.Factory.Services, "admin");
 
     /// <summary>The rows of <paramref name="action"/> that match, newest first, once there are <paramref name="count"/> (they are written beside the request).</summary>
     private static async Task<List<JsonElement>> EventuallyAsync(ApiUser admin, string action, Func<JsonElement, bool> match, int count)

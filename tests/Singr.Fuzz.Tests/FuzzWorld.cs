@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 using Singr.Api.Tests;
-using Singr.Grains.Interfaces.Accounts;
-using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Access;
 using Singr.Testing;
 
@@ -41,11 +37,7 @@ public sealed class FuzzWorld : IAsyncLifetime
         (Owner, _) = await ApiUser.RegisterOwnerAsync(Client);
         Slug = await Owner.CreateVenueAsync();
         RequestId = await VenueActions.RequestAsync(Client, await ApiUser.GuestTokenAsync(Client, Slug), Slug);
-        Admin = await ApiUser.RegisterAsync(Client, "admin");
-        var granted = await Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IAccountGrain>(Admin.Email)
-            .SetPlatformRole(Roles.Admin, new AuditStamp(Guid.Empty, "operator", null, null, "operator", null, "fuzz"));
-        Assert.True(granted.Succeeded, granted.Error);
-        await Admin.SignInAgainAsync();
+        Admin = await PlatformStaff.RegisterAsync(Client, Factory.Services, Roles.Admin);
     }
 
     /// <summary>The real value of a path parameter: the venue's slug, the queued request, the owner; else an id nothing has.</summary>
