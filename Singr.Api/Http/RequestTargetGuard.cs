@@ -13,7 +13,7 @@ public sealed class RequestTargetGuard(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty;
-        if (HasDotSegment(rawTarget) || HasDotSegment(context.Request.PathBase + context.Request.Path))
+        if (HasDotSegment(rawTarget) || HasDotSegment(context.Request.PathBase.Value) || HasDotSegment(context.Request.Path.Value))
         {
             return ApiResults.Failure(context, StatusCodes.Status400BadRequest, new ApiError(
                 ApiErrors.BadRequest,
@@ -22,30 +22,82 @@ public sealed class RequestTargetGuard(RequestDelegate next)
                 [new ApiErrorDetail("path", "No '.' or '..' segments.")])).ExecuteAsync(context);
         }
 
-        var unstorable = context.Request.Query
-            .Where(q => q.Value.Any(v => v is not null && !StorableText.IsStorable(v)) || !StorableText.IsStorable(q.Key))
-            .Select(q => q.Key)
-            .Concat(context.Request.RouteValues.Where(r => r.Value is string text && !StorableText.IsStorable(text)).Select(r => r.Key))
-            .Select(field => new ApiErrorDetail(StorableText.IsStorable(field) ? field : "query", StorableText.Problem))
-            .ToList();
-        return unstorable.Count > 0 ? ApiResults.ValidationFailed(context, unstorable).ExecuteAsync(context) : next(context);
+        var unstorable = UnstorableFields(context.Request);
+        return unstorable is null ? next(context) : ApiResults.ValidationFailed(context, unstorable).ExecuteAsync(context);
     }
 
     /// <summary>Whether a path (up to its query) has a segment that is <c>.</c> or <c>..</c>, in any mix of plain and <c>%2e</c>.</summary>
-    public static bool HasDotSegment(string target)
+    public static bool HasDotSegment(string? target)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        var query = target.IndexOfAny(['?', '#']);
-        var path = query < 0 ? target : target[..query];
-        foreach (var segment in path.Split('/'))
+        var path = target.AsSpan();
+        var end = path.IndexOfAny('?', '#');
+        if (end >= 0)
         {
-            var decoded = segment.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase);
-            if (decoded is "." or "..")
+            path = path[..end];
+        }
+
+        foreach (var range in path.Split('/'))
+        {
+            if (DotsIn(path[range]) is 1 or 2)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>How many dots the segment is made of (plain or <c>%2e</c>); 0 when it holds anything else.</summary>
+    private static int DotsIn(ReadOnlySpan<char> segment)
+    {
+        var dots = 0;
+        while (!segment.IsEmpty)
+        {
+            if (segment[0] == '.')
+            {
+                segment = segment[1..];
+            }
+            else if (segment.StartsWith("%2e", StringComparison.OrdinalIgnoreCase))
+            {
+                segment = segment[3..];
+            }
+            else
+            {
+                return 0;
+            }
+
+            dots++;
+        }
+
+        return dots;
+    }
+
+    /// <summary>The query parameters and route values holding text that cannot be stored; null when there are none (no allocation).</summary>
+    private static List<ApiErrorDetail>? UnstorableFields(HttpRequest request)
+    {
+        List<ApiErrorDetail>? problems = null;
+        foreach (var (key, values) in request.Query)
+        {
+            var storable = StorableText.IsStorable(key);
+            foreach (var value in values)
+            {
+                storable &= value is null || StorableText.IsStorable(value);
+            }
+
+            if (!storable)
+            {
+                (problems ??= []).Add(new ApiErrorDetail(StorableText.IsStorable(key) ? key : "query", StorableText.Problem));
+            }
+        }
+
+        foreach (var (key, value) in request.RouteValues)
+        {
+            if (value is string text && !StorableText.IsStorable(text))
+            {
+                (problems ??= []).Add(new ApiErrorDetail(key, StorableText.Problem));
+            }
+        }
+
+        return problems;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Singr.Api.Http;
@@ -10,6 +12,9 @@ namespace Singr.Api.Hubs;
 /// </summary>
 public sealed class StorableTextHubFilter : IHubFilter
 {
+    /// <summary>The text fields of each argument type, found once: hub calls (a player's report every few seconds) are a hot path.</summary>
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> TextFields = new();
+
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
@@ -30,8 +35,7 @@ public sealed class StorableTextHubFilter : IHubFilter
     {
         string text => StorableText.IsStorable(text) ? null : name,
         null or ValueType => null,
-        _ => argument.GetType().GetProperties()
-            .Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0)
+        _ => TextFields.GetOrAdd(argument.GetType(), type => [.. type.GetProperties().Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0)])
             .FirstOrDefault(p => p.GetValue(argument) is string text && !StorableText.IsStorable(text)) is { } property
                 ? $"{name}.{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}"
                 : null,
