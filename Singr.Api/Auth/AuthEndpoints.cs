@@ -35,11 +35,13 @@ public static class AuthEndpoints
             .WithSummary("Trade a refresh token for a new token pair")
             .WithDescription("Refresh tokens rotate: each works once. Presenting a used one revokes its whole family.")
             .ProducesEnvelope<AuthSession>()
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi);
         auth.MapPost("/logout", LogoutAsync)
             .WithSummary("Sign out: revoke a refresh token's session")
             .ProducesEnvelope<SignOutResult>()
-            .ProducesErrors(StatusCodes.Status400BadRequest);
+            .ProducesErrors(StatusCodes.Status400BadRequest)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi);
         auth.MapPost("/guest", GuestAsync)
             .WithSummary("Start a guest session at a venue for a device")
             .WithDescription("The first session of a device returns a deviceKey; the same device sending it again is the same guest, and without it a new guest. The token is good for that venue only.")
@@ -50,7 +52,8 @@ public static class AuthEndpoints
             .WithSummary("Who the access token belongs to")
             .WithDescription("An account's profile; for a guest token, data is a GuestIdentity ({guestId, role: \"guest\"}) instead.")
             .ProducesEnvelope<AccountProfile>()
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi);
         return endpoints;
     }
 

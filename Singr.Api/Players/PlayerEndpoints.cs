@@ -46,7 +46,8 @@ public static class PlayerEndpoints
             .WithSummary("The player this credential belongs to")
             .ProducesEnvelope<PlayerView>()
             .ProducesErrors(StatusCodes.Status403Forbidden)
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi);
         return endpoints;
     }
 

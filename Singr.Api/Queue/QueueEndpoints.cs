@@ -26,11 +26,12 @@ public static class QueueEndpoints
             .RequireVenueVisitor();
         queue.MapPost("/", RequestAsync)
             .WithSummary("Request a song (guest, singer, or a host on a patron's behalf)")
-            .WithDescription("Refusals: REQUESTS_CLOSED, BLOCKED_SONG, DUPLICATE_REQUEST, PATRON_LIMIT_REACHED, QUEUE_FULL (422), INSUFFICIENT_CREDITS (402). Send an Idempotency-Key to retry safely; the same key with a different song is IDEMPOTENCY_KEY_REUSED (422).")
+            .WithDescription("Refusals: REQUESTS_CLOSED, BLOCKED_SONG, DUPLICATE_REQUEST, PATRON_LIMIT_REACHED, QUEUE_FULL (422), INSUFFICIENT_CREDITS (402). Send an Idempotency-Key to retry safely; the same key with a different song is IDEMPOTENCY_KEY_REUSED (422). A retry of an acknowledged request does not count against this limit but against RequestReplays (30 a minute).")
             .ProducesEnvelope<RequestAccepted>(StatusCodes.Status201Created)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status402PaymentRequired, StatusCodes.Status403Forbidden,
                 StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimitPolicies.PublicRequests)
+            .CountsRetriesAsReplays()
             .RequireVenueVisitor()
             .RefusePlayerCredentials()
             .WithSongRequestMetrics();

@@ -40,6 +40,12 @@ public sealed class RateLimitOptions
 
     public FixedWindowLimit AdminApi { get; set; } = FixedWindowLimit.Of(200, TimeSpan.FromMinutes(1));
 
+    /// <summary>
+    /// Retries of acknowledged song requests, per caller (<see cref="RateLimitPolicies.ReplaysCountedApart"/>). Each still
+    /// costs the venue a turn to answer, so they have an allowance of their own rather than none.
+    /// </summary>
+    public FixedWindowLimit RequestReplays { get; set; } = FixedWindowLimit.Of(30, TimeSpan.FromMinutes(1));
+
     /// <summary>Every policy name of <see cref="RateLimitPolicies"/> with its limit.</summary>
     public IReadOnlyDictionary<string, FixedWindowLimit> ByPolicy() => new Dictionary<string, FixedWindowLimit>(StringComparer.Ordinal)
     {

@@ -9,6 +9,7 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = options.ByPolicy()
+            .Append(new(nameof(RateLimitOptions.RequestReplays), options.RequestReplays))
             .Where(policy => policy.Value is null || policy.Value.PermitLimit < 1 || policy.Value.Window <= TimeSpan.Zero)
             .Select(policy => $"{RateLimitOptions.SectionName}: the limit of policy '{policy.Key}' needs a PermitLimit of at least 1 and a positive Window.")
             .ToList();

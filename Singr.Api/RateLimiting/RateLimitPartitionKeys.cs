@@ -33,6 +33,9 @@ public static class RateLimitPartitionKeys
         return $"{policy}|address:{ClientAddress(context)}";
     }
 
+    /// <summary>The caller's counter of replays under a policy (<see cref="RateLimitPolicies.ReplaysCountedApart"/>).</summary>
+    public static string ReplayFor(string policy, HttpContext context) => $"{For(policy, context)}|replays";
+
     /// <summary>A host's own counter for a policy in <see cref="RateLimitPolicies.HostsCountedAsCustomerApi"/>; null for anyone else.</summary>
     public static string? HostFor(string policy, HttpContext context)
     {

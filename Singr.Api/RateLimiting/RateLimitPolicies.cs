@@ -39,4 +39,10 @@ public static class RateLimitPolicies
     /// are counted under <see cref="CustomerApi"/>'s limit, in a counter of their own, not a patron's 10 an hour.
     /// </summary>
     public static readonly IReadOnlySet<string> HostsCountedAsCustomerApi = new HashSet<string>(StringComparer.Ordinal) { PublicRequests };
+
+    /// <summary>
+    /// A retry of a request this front end already acknowledged (same caller, venue and <c>Idempotency-Key</c>) changes
+    /// and charges nothing: it is counted against <see cref="RateLimitOptions.RequestReplays"/>, not these limits.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReplaysCountedApart = new HashSet<string>(StringComparer.Ordinal) { PublicRequests };
 }

@@ -14,27 +14,33 @@ public static class RateLimitingSetup
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<AcknowledgedRequests>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RateLimitRejection.WriteAsync;
         });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>(AddPolicies);
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, AcknowledgedRequests>(AddPolicies);
         return services;
     }
 
     /// <summary>Runs after authentication, so that a signed-in caller is counted by user rather than by address.</summary>
     public static IApplicationBuilder UseSingrRateLimiting(this IApplicationBuilder app) => app.UseRateLimiter();
 
-    private static void AddPolicies(RateLimiterOptions limiter, IOptions<RateLimitOptions> options)
+    private static void AddPolicies(RateLimiterOptions limiter, IOptions<RateLimitOptions> options, AcknowledgedRequests acknowledged)
     {
         var hostWindow = Window(options.Value.CustomerApi);
+        var replayWindow = Window(options.Value.RequestReplays);
         foreach (var (policy, limit) in options.Value.ByPolicy())
         {
             var window = Window(limit);
-            limiter.AddPolicy(policy, context => RateLimitPartitionKeys.HostFor(policy, context) is { } host
-                ? RateLimitPartition.GetFixedWindowLimiter(host, _ => hostWindow)
-                : RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitionKeys.For(policy, context), _ => window));
+            var replaysApart = RateLimitPolicies.ReplaysCountedApart.Contains(policy);
+            limiter.AddPolicy(policy, context =>
+                replaysApart && acknowledged.IsReplay(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitionKeys.ReplayFor(policy, context), _ => replayWindow)
+                    : RateLimitPartitionKeys.HostFor(policy, context) is { } host
+                        ? RateLimitPartition.GetFixedWindowLimiter(host, _ => hostWindow)
+                        : RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitionKeys.For(policy, context), _ => window));
         }
     }
 

@@ -13,21 +13,13 @@ namespace Singr.Api.Tests;
 public sealed class EndpointRateLimitTests(ApiDatabaseFixture fixture) : IClassFixture<ApiDatabaseFixture>
 {
     /// <summary>
-    /// Endpoints with no limit: the player's heartbeat, which must never be refused; a session's renewal and end (a
-    /// refresh token is a secret nobody can guess, and a venue's phones share one address); and who a valid token
-    /// belongs to. A new endpoint without a limit fails this test until it is named here.
+    /// The one endpoint with no limit: the player's heartbeat, which must never be refused while a song plays. A new
+    /// endpoint without a limit fails this test until it is named here.
     /// </summary>
-    private static readonly HashSet<string> Unlimited =
-    [
-        "POST /v1/venues/{venueId}/player/state",
-        "POST /v1/auth/refresh",
-        "POST /v1/auth/logout",
-        "GET /v1/auth/me",
-        "GET /v1/players/me",
-    ];
+    private static readonly HashSet<string> Unlimited = ["POST /v1/venues/{venueId}/player/state"];
 
     [Fact]
-    public async Task Every_v1_endpoint_counts_against_the_limit_of_who_calls_it_and_only_the_heartbeat_and_the_sessions_own_calls_against_none()
+    public async Task Every_v1_endpoint_counts_against_the_limit_of_who_calls_it_and_only_the_players_heartbeat_against_none()
     {
         await using var factory = new SingrApiFactory(fixture.Database);
         var limits = LimitsByEndpoint(factory.Services);
@@ -43,6 +35,8 @@ public sealed class EndpointRateLimitTests(ApiDatabaseFixture fixture) : IClassF
         Assert.Equal(RateLimitPolicies.CustomerApi, limits["POST /v1/venues/{venueId}/player/commands"]);
         Assert.Equal(RateLimitPolicies.CustomerApi, limits["GET /v1/customer/requests/"]);
         Assert.Equal(RateLimitPolicies.CustomerRequestsBulkDelete, limits["DELETE /v1/customer/requests/"]);
+        Assert.All(["POST /v1/auth/refresh", "POST /v1/auth/logout", "GET /v1/auth/me", "GET /v1/players/me"],
+            e => Assert.Equal(RateLimitPolicies.CustomerApi, limits[e]));
     }
 
     private static Dictionary<string, string?> LimitsByEndpoint(IServiceProvider services) =>
