@@ -14,7 +14,7 @@ public static class AccessFilters
     /// The handler reads the resolved <see cref="CustomerContext"/> with <see cref="CustomerContext.Of"/>.
     /// </summary>
     public static RouteHandlerBuilder RequireCustomerPermission(this RouteHandlerBuilder builder, string permission) =>
-        builder.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
+        builder.RequireAuthorization().WithMetadata(new PermissionRequirement(permission, Platform: false)).AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
             var resolved = await ResolveCustomerAsync(http);
@@ -35,7 +35,7 @@ public static class AccessFilters
 
     /// <summary>The caller must be platform staff (not impersonating) whose role carries <paramref name="permission"/>.</summary>
     public static RouteHandlerBuilder RequirePlatformPermission(this RouteHandlerBuilder builder, string permission) =>
-        builder.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
+        builder.RequireAuthorization().WithMetadata(new PermissionRequirement(permission, Platform: true)).AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
             var caller = Caller.Of(http);

@@ -62,10 +62,9 @@ public static partial class SongRules
                 problems.Add(new("duration", $"From 1 to {MaxDurationSeconds} seconds."));
             }
 
-            if (song.ThumbnailUrl is { } url
-                && (url.Length > 500 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+            if (song.ThumbnailUrl is { } url && !PublicUrls.IsPublicHttps(url))
             {
-                problems.Add(new("thumbnailUrl", "An http(s) URL of at most 500 characters."));
+                problems.Add(new("thumbnailUrl", $"An https URL on a public host name (no address, port or local name), at most {PublicUrls.MaxLength} characters."));
             }
         }
 

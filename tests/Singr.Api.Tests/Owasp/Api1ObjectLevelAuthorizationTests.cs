@@ -2,13 +2,15 @@ using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Singr.Api.Tests;
+namespace Singr.Api.Tests.Owasp;
 
 /// <summary>
-/// Resources of another organisation answer 404, never 403 or success: one table over every route that takes an id.
-/// Each row is also run against the caller's own resource, which must not be 404, so a row can't pass by mistake.
+/// OWASP API1:2023, broken object level authorisation: an id of someone else's resource in a route. Resources of another
+/// organisation answer 404, never 403 or success: one table over every route that takes an id. Each row is also run
+/// against the caller's own resource, which must not be 404, so a row can't pass by mistake. A patron's token is good
+/// at the one venue it was issued for.
 /// </summary>
-public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
+public sealed class Api1ObjectLevelAuthorizationTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
 {
     /// <summary>Routes with ids that are deliberately not scoped to an organisation.</summary>
     private static readonly HashSet<string> NotTenantScoped =
@@ -102,6 +104,24 @@ public sealed class CrossTenantTests(ApiAppFixture app) : IClassFixture<ApiAppFi
 
         var covered = Routes.Select(r => r.Name).Concat(NotTenantScoped).ToHashSet();
         Assert.Empty(withIds.Except(covered));
+    }
+
+    [Fact]
+    public async Task A_guests_token_from_one_venue_can_neither_read_nor_request_at_another_venue()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var home = await owner.CreateVenueAsync(name: "Home");
+        var elsewhere = await owner.CreateVenueAsync(name: "Elsewhere");
+        var guest = await ApiUser.GuestTokenAsync(app.Client, home);
+
+        using var read = await ApiUser.SendAsync(app.Client, HttpMethod.Get, $"/v1/venues/{elsewhere}/queue", guest);
+        using var request = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{elsewhere}/queue", guest, ApiUser.Song("Not Here"));
+        using var atHome = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{home}/queue", guest, ApiUser.Song("Here"));
+        var elsewhereQueue = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{elsewhere}/queue");
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Created), (read.StatusCode, request.StatusCode, atHome.StatusCode));
+        Assert.Equal("VENUE_MISMATCH", (await EnvelopeJson.ErrorOfAsync(request)).GetProperty("code").GetString());
+        Assert.Equal(0, elsewhereQueue.GetProperty("items").GetArrayLength());
     }
 
     private async Task<Tenant> TenantAsync(string name)
