@@ -76,7 +76,7 @@ public static class PlayerAuthorityEndpoints
             return ApiResults.ValidationFailed(context, problems);
         }
 
-        var command = new IssuePlayerCommand(body.Command!, body.Value, CustomerContext.Of(context).Stamp(context));
+        var command = new IssuePlayerCommand(body.Command!, body.Number, CustomerContext.Of(context).Stamp(context), body.Quality);
         return DomainRefusals.Result(context, await grains.GetGrain<IVenuePlayerGrain>(OwnedVenue.Of(context).Id).IssuePlayerCommand(command), StatusCodes.Status201Created);
     }
 

@@ -8,4 +8,5 @@ public sealed record PlayerCommand(
     [property: Id(0)] long Seq,
     [property: Id(1)] string Command,
     [property: Id(2)] double? Value,
-    [property: Id(3)] DateTimeOffset IssuedAt);
+    [property: Id(3)] DateTimeOffset IssuedAt,
+    [property: Id(4)] string? Quality = null);

@@ -9,5 +9,11 @@ public static class PlayerCommands
     public const string Volume = "volume";
     public const string Seek = "seek";
 
-    public static IReadOnlyList<string> All { get; } = [Play, Pause, Skip, Volume, Seek];
+    /// <summary>Stop playing and stay stopped (a skip moves on); the song playing ends as skipped.</summary>
+    public const string Stop = "stop";
+
+    /// <summary>The video quality to play at, one of <see cref="VideoQualities.All"/>.</summary>
+    public const string Quality = "quality";
+
+    public static IReadOnlyList<string> All { get; } = [Play, Pause, Skip, Stop, Volume, Seek, Quality];
 }

@@ -12,4 +12,6 @@ public sealed record PlayerState(
     [property: Id(4)] QueueItem? NowPlaying,
     [property: Id(5)] double PositionSeconds,
     [property: Id(6)] int Volume,
-    [property: Id(7)] long LastCommandSeq);
+    [property: Id(7)] long LastCommandSeq,
+    [property: Id(8)] string? Quality = null,
+    [property: Id(9)] double? PlaybackRate = null);

@@ -16,6 +16,10 @@ public sealed class PlayerLease
 
     public int Volume { get; set; } = 100;
 
+    public string? Quality { get; set; }
+
+    public double? PlaybackRate { get; set; }
+
     public long LastCommandSeq { get; set; }
 
     /// <summary>The venue has told everyone its player went offline (reports stopped); cleared by the next report.</summary>

@@ -52,12 +52,14 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
         var corrections = new List<string>();
         var wasOffline = StatusAt(now) == PlayerStatuses.Offline || Lease.OfflineAnnounced;
         changed |= Reconcile(report, now, corrections);
-        changed |= Lease.ReportedStatus != report.Status;
+        changed |= Lease.ReportedStatus != report.Status || Lease.Quality != report.Quality || Lease.PlaybackRate != report.PlaybackRate;
         Lease.LastReportAt = now;
         Lease.OfflineAnnounced = false;
         Lease.ReportedStatus = report.Status;
         Lease.PositionSeconds = report.PositionSeconds;
         Lease.Volume = report.Volume;
+        Lease.Quality = report.Quality;
+        Lease.PlaybackRate = report.PlaybackRate;
         Lease.LastCommandSeq = Math.Max(Lease.LastCommandSeq, report.LastCommandSeq);
 
         // A plain heartbeat changes nothing durable; anything else is written before the reply.
@@ -75,22 +77,24 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
             [.. venue.Commands.Where(c => c.Seq > report.LastCommandSeq)]));
     }
 
-    /// <summary>A host's command for the player; a skip of the song playing ends it as skipped when the player moves on.</summary>
-    public PlayerCommand Issue(string command, double? value, DateTimeOffset now)
+    /// <summary>
+    /// A host's command for the player; a skip or stop of the song playing ends it as skipped when the player leaves it.
+    /// </summary>
+    public PlayerCommand Issue(string command, double? value, string? quality, DateTimeOffset now)
     {
-        if (command == PlayerCommands.Skip && venue.NowPlaying is not null)
+        if (command is PlayerCommands.Skip or PlayerCommands.Stop && venue.NowPlaying is not null)
         {
             Lease.EndNowPlayingAs = QueueItemStatuses.Skipped;
         }
 
-        return Append(command, value, now);
+        return Append(command, value, now, quality);
     }
 
     /// <summary>Asks the player to move on from the song playing now, which then ends as <paramref name="status"/>.</summary>
     public PlayerCommand EndNowPlayingAs(string status, DateTimeOffset now)
     {
         Lease.EndNowPlayingAs = status;
-        return Append(PlayerCommands.Skip, null, now);
+        return Append(PlayerCommands.Skip, null, now, quality: null);
     }
 
     /// <summary>Gives the lease to another active paired device (a standby); false when there is none with that id.</summary>
@@ -136,6 +140,7 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
             {
                 PlayerStatuses.Playing => PlayerStatuses.Playing,
                 PlayerStatuses.Paused => PlayerStatuses.Paused,
+                PlayerStatuses.Buffering => PlayerStatuses.Buffering,
                 _ => PlayerStatuses.Online,
             };
 
@@ -147,29 +152,58 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
         venue.NowPlaying?.ToRoomView(0, venue.NowPlaying.StartedAt),
         Lease.PositionSeconds,
         Lease.Volume,
-        Lease.LastCommandSeq);
+        Lease.LastCommandSeq,
+        Lease.Quality,
+        Lease.PlaybackRate);
 
     /// <summary>
     /// Takes the player's word for what plays. The item it reports becomes now playing (out of the queue if it was
-    /// queued); the item before it ends as played, or as a host asked; an idle player means nothing plays.
+    /// queued); the item before it ends as played, or as a host asked; an idle player means nothing plays. An item
+    /// reported ended or failed is then ended too, and the first report of it playing is when an ON_PLAY charge is due.
     /// </summary>
-    /// <returns>True when the queue or now playing changed.</returns>
+    /// <returns>True when the queue, now playing or a charge changed.</returns>
     private bool Reconcile(PlayerReport report, DateTimeOffset now, List<string> corrections)
     {
+        var finishing = report.Status is PlayerStatuses.Ended or PlayerStatuses.Error;
+        if (finishing && venue.NowPlaying?.Id != report.ItemId && !venue.Queue.Any(e => e.Id == report.ItemId))
+        {
+            // Already ended (a retried report) or never known: nothing left to end.
+            return false;
+        }
+
         var reportedItem = report.Status == PlayerStatuses.Idle ? null : report.ItemId;
+        var changed = MoveNowPlayingTo(reportedItem, report.Status is PlayerStatuses.Playing or PlayerStatuses.Ended, now, corrections);
+        if (venue.NowPlaying is not { } current)
+        {
+            return changed;
+        }
+
+        if (finishing)
+        {
+            EndNowPlaying(report.Status == PlayerStatuses.Error ? QueueItemStatuses.Failed : Lease.EndNowPlayingAs ?? QueueItemStatuses.Played, now);
+            venue.QueueVersion++;
+            return true;
+        }
+
+        if (report.Status == PlayerStatuses.Playing && current.CreditsHeld)
+        {
+            RequestLifecycle.CaptureHeldCredits(venue, current);
+            return true;
+        }
+
+        return changed;
+    }
+
+    private bool MoveNowPlayingTo(Guid? reportedItem, bool heard, DateTimeOffset now, List<string> corrections)
+    {
         if (venue.NowPlaying?.Id == reportedItem)
         {
             return false;
         }
 
-        if (venue.NowPlaying is { } previous)
+        if (venue.NowPlaying is not null)
         {
-            RequestLifecycle.End(venue, previous, Lease.EndNowPlayingAs ?? QueueItemStatuses.Played, now);
-            turn.RaiseItem(VenueEvents.QueueUpdate, previous, previous.ToRoomView(0, null), now);
-            venue.RecentSongs.Add(new RecentSong { SongKey = previous.SongKey, At = now });
-            turn.RequestChanged(previous);
-            venue.NowPlaying = null;
-            Lease.EndNowPlayingAs = null;
+            EndNowPlaying(Lease.EndNowPlayingAs ?? QueueItemStatuses.Played, now);
             corrections.Add(reportedItem is null ? "NOW_PLAYING_ENDED" : "NOW_PLAYING_CHANGED");
         }
 
@@ -181,7 +215,7 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
             }
             else
             {
-                RequestLifecycle.Start(venue, next, now);
+                RequestLifecycle.Start(venue, next, now, heard);
                 venue.NowPlaying = next;
                 turn.RaiseItem(VenueEvents.QueueUpdate, next, next.ToRoomView(0, now), now);
                 turn.RequestChanged(next);
@@ -196,9 +230,20 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
         return true;
     }
 
-    private PlayerCommand Append(string command, double? value, DateTimeOffset now)
+    private void EndNowPlaying(string status, DateTimeOffset now)
     {
-        var issued = new PlayerCommand((venue.Commands.Count == 0 ? Lease.LastCommandSeq : venue.Commands[^1].Seq) + 1, command, value, now);
+        var previous = venue.NowPlaying!;
+        RequestLifecycle.End(venue, previous, status, now);
+        turn.RaiseItem(VenueEvents.QueueUpdate, previous, previous.ToRoomView(0, null), now);
+        venue.RecentSongs.Add(new RecentSong { SongKey = previous.SongKey, At = now });
+        turn.RequestChanged(previous);
+        venue.NowPlaying = null;
+        Lease.EndNowPlayingAs = null;
+    }
+
+    private PlayerCommand Append(string command, double? value, DateTimeOffset now, string? quality)
+    {
+        var issued = new PlayerCommand((venue.Commands.Count == 0 ? Lease.LastCommandSeq : venue.Commands[^1].Seq) + 1, command, value, now, quality);
         venue.Commands.Add(issued);
         turn.Raise(VenueEvents.PlayerCommand, new { holder = Lease.Holder, command = issued });
         if (venue.Commands.Count > KeptCommands)

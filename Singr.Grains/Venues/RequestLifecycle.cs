@@ -5,8 +5,9 @@ using Singr.Grains.Queue;
 namespace Singr.Grains.Venues;
 
 /// <summary>
-/// A request starting to play and ending, and what that owes the patron's wallet: held credits become spent when the
-/// song starts and go back when it ends unplayed. The wallet calls wait in the venue's outbox, committed with the
+/// A request starting to play and ending, and what that owes the patron's wallet: held credits (ON_PLAY) become spent
+/// once the song is heard (the player reports it playing, or played to its end) and go back when it ends unheard:
+/// skipped while loading, removed, failed. The wallet calls wait in the venue's outbox, committed with the
 /// state, and are sent after the write.
 /// </summary>
 public static class RequestLifecycle
@@ -16,7 +17,12 @@ public static class RequestLifecycle
     {
         ArgumentNullException.ThrowIfNull(venue);
         ArgumentNullException.ThrowIfNull(entry);
-        var releaseHold = entry.CreditsHeld && entry.StartedAt is null;
+        if (status == QueueItemStatuses.Played)
+        {
+            CaptureHeldCredits(venue, entry);
+        }
+
+        var releaseHold = entry.CreditsHeld;
         entry.Status = status;
         entry.EndedAt = now;
         if (!entry.Processed)
@@ -37,13 +43,16 @@ public static class RequestLifecycle
         }
     }
 
-    /// <summary>The request starts playing: its held credits are owed as spent.</summary>
-    public static void Start(VenueState venue, QueueEntry entry, DateTimeOffset now)
+    /// <summary>The request becomes now playing; when <paramref name="heard"/>, its held credits are owed as spent.</summary>
+    public static void Start(VenueState venue, QueueEntry entry, DateTimeOffset now, bool heard)
     {
         ArgumentNullException.ThrowIfNull(entry);
         entry.Status = QueueItemStatuses.Playing;
         entry.StartedAt = now;
-        CaptureHeldCredits(venue, entry);
+        if (heard)
+        {
+            CaptureHeldCredits(venue, entry);
+        }
     }
 
     /// <summary>Credits held for the request are owed as spent.</summary>

@@ -34,7 +34,7 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
             return Outcome.Refused<PlayerCommand>(DomainErrors.VenueNotFound);
         }
 
-        var issued = Authority.Issue(command.Command, command.Value, timeProvider.GetUtcNow());
+        var issued = Authority.Issue(command.Command, command.Value, command.Quality, timeProvider.GetUtcNow());
         await SaveAsync(rows =>
         {
             Audit(rows, command.Stamp, $"player.command.{command.Command}", "venue", VenueId.ToString("D"), null, issued);

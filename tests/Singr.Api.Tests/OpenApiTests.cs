@@ -84,7 +84,7 @@ public sealed partial class OpenApiTests(ApiDatabaseFixture fixture) : IClassFix
         var document = await DocumentAsync(client);
         var schemas = document.GetProperty("components").GetProperty("schemas");
         var login = document.GetProperty("paths").GetProperty("/v1/auth/login").GetProperty("post").GetProperty("responses");
-        var refresh = document.GetProperty("paths").GetProperty("/v1/auth/refresh").GetProperty("post").GetProperty("responses");
+        var heartbeat = document.GetProperty("paths").GetProperty("/v1/venues/{venueId}/player/state").GetProperty("post").GetProperty("responses");
 
         var success = Resolve(schemas, SchemaOf(login.GetProperty("200")));
         var unauthorized = Resolve(schemas, SchemaOf(login.GetProperty("401")));
@@ -95,7 +95,7 @@ public sealed partial class OpenApiTests(ApiDatabaseFixture fixture) : IClassFix
         Assert.Contains("error", unauthorized.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(SchemaOf(login.GetProperty("401")).ToString(), SchemaOf(tooMany).ToString());
         Assert.True(tooMany.GetProperty("headers").TryGetProperty("Retry-After", out _));
-        Assert.False(refresh.TryGetProperty("429", out _));
+        Assert.False(heartbeat.TryGetProperty("429", out _));
     }
 
     [Fact]

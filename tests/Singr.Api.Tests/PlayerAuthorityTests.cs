@@ -209,6 +209,9 @@ public sealed class PlayerAuthorityTests(ApiAppFixture app) : IClassFixture<ApiA
             (new { command = "volume", value = 101 }, "value"),
             (new { command = "volume" }, "value"),
             (new { command = "seek", value = -5 }, "value"),
+            (new { command = "quality", value = "4k" }, "value"),
+            (new { command = "quality", value = 720 }, "value"),
+            (new { command = "volume", value = "loud" }, "value"),
         ];
         foreach (var (body, field) in invalid)
         {
@@ -221,6 +224,13 @@ public sealed class PlayerAuthorityTests(ApiAppFixture app) : IClassFixture<ApiA
 
         var afterInvalid = await ReportOkAsync(player, slug, "idle", null, lastCommandSeq: volumeSeq);
         Assert.Empty(afterInvalid.GetProperty("commands").EnumerateArray());
+
+        // Stop and a quality level reach the player like the rest; the quality is a name, not a number.
+        await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, commandsPath, new { command = "stop" });
+        await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, commandsPath, new { command = "quality", value = "hd1080" });
+        var latest = (await ReportOkAsync(player, slug, "idle", null, lastCommandSeq: volumeSeq)).GetProperty("commands").EnumerateArray().ToList();
+        Assert.Equal(["stop", "quality"], latest.Select(c => c.GetProperty("command").GetString()).ToList());
+        Assert.Equal("hd1080", latest[1].GetProperty("quality").GetString());
     }
 
     [Fact]

@@ -100,6 +100,38 @@ public sealed class RequestLifecycleTests(ApiAppFixture app) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task An_on_play_song_that_fails_while_loading_costs_nothing_and_one_played_to_its_end_is_charged_once_over_the_hub_and_http_alike()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        await owner.SetSettingsAsync(slug, new { mode = "PAID", costPerSong = 1, chargeAt = "ON_PLAY" });
+        var patron = await ApiUser.RegisterAsync(app.Client, "patron");
+        await app.GrantCreditsAsync(patron.UserId, 2);
+        var (playerToken, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+        var unavailable = await RequestAsync(patron, slug, "Taken Down");
+        var fine = await RequestAsync(patron, slug, "Plays Fine");
+        await using var player = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, playerToken);
+        (await player.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+
+        (await player.InvokeAsync("ReportState", slug, new { status = "buffering", itemId = unavailable, positionSeconds = 0, volume = 80 })).Ok("buffering");
+        var whileLoading = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits");
+        (await player.InvokeAsync("ReportState", slug, new { status = "error", itemId = unavailable, positionSeconds = 0, volume = 80, errorCode = "150" })).Ok("error");
+        await VenueActions.ReportAsync(app.Client, playerToken, slug, "buffering", fine);
+        await VenueActions.ReportAsync(app.Client, playerToken, slug, "playing", fine);
+        await VenueActions.ReportAsync(app.Client, playerToken, slug, "ended", fine);
+        await VenueActions.ReportAsync(app.Client, playerToken, slug, "ended", fine);
+        var credits = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits");
+        var failed = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/customer/requests/{unavailable}");
+        var played = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/customer/requests/{fine}");
+        var mirror = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{slug}/player");
+
+        Assert.Equal((2, 2), (whileLoading.GetProperty("balance").GetInt32(), whileLoading.GetProperty("held").GetInt32()));
+        Assert.Equal((1, 0, 1), (credits.GetProperty("balance").GetInt32(), credits.GetProperty("held").GetInt32(), credits.GetProperty("totalSpent").GetInt32()));
+        Assert.Equal(("failed", "played"), (failed.GetProperty("status").GetString(), played.GetProperty("status").GetString()));
+        Assert.Equal("online", mirror.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_patron_whose_unanswered_request_a_host_deletes_hears_it_and_gets_its_place_in_the_allowance_back()
     {
         var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);

@@ -360,6 +360,9 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         [
             (new { status = "idle", itemId = (Guid?)null, positionSeconds = 0, volume = 500 }, "volume"),
             (new { status = "playing", itemId = (Guid?)null, positionSeconds = 0, volume = 80 }, "itemId"),
+            (new { status = "error", itemId = (Guid?)song, positionSeconds = 0, volume = 80 }, "errorCode"),
+            (new { status = "playing", itemId = (Guid?)song, positionSeconds = 0, volume = 80, quality = "4k" }, "quality"),
+            (new { status = "playing", itemId = (Guid?)song, positionSeconds = 0, volume = 80, playbackRate = 16 }, "playbackRate"),
         ];
 
         foreach (var (report, field) in invalid)

@@ -23,11 +23,21 @@ public sealed class PlayerAuthorityTests
     private PlayerAuthority Authority => new(_venue, _turn);
 
     private Outcome<PlayerReportReply> Report(
-        Guid player, string status, Guid? item = null, long? fence = null, DateTimeOffset? at = null, int volume = 80) =>
-        Authority.Report(
-            new PlayerReport(player, player == _screen ? "screen" : "standby", fence, status, item, 12, volume, 0),
-            at ?? Evening,
-            out _);
+        Guid player, string status, Guid? item = null, long? fence = null, DateTimeOffset? at = null, int volume = 80, string? errorCode = null) =>
+        Authority.Report(ReportOf(player, status, item, fence, volume, errorCode), at ?? Evening, out _);
+
+    private PlayerReport ReportOf(Guid player, string status, Guid? item = null, long? fence = null, int volume = 80, string? errorCode = null) =>
+        new(player, player == _screen ? "screen" : "standby", fence, status, item, 12, volume, 0, ErrorCode: errorCode);
+
+    private QueueEntry Held(string title)
+    {
+        var entry = Queue(_venue, title);
+        entry.CreditsHeld = true;
+        entry.SubmittedByUserId = Guid.NewGuid();
+        return entry;
+    }
+
+    private List<(Guid RequestId, bool Capture)> WalletCalls => [.. _venue.WalletOutbox.Select(a => (a.RequestId, a.Capture))];
 
     [Fact]
     public void The_first_paired_device_to_report_takes_the_lease_and_another_device_is_refused_while_it_holds_it()
@@ -83,7 +93,7 @@ public sealed class PlayerAuthorityTests
         var song = Queue(_venue, "Skipped");
         Report(_screen, PlayerStatuses.Playing, song.Id);
 
-        var command = Authority.Issue(PlayerCommands.Skip, null, Evening);
+        var command = Authority.Issue(PlayerCommands.Skip, null, null, Evening);
         var reply = Report(_screen, PlayerStatuses.Idle, fence: 1);
 
         Assert.Equal(PlayerCommands.Skip, command.Command);
@@ -122,6 +132,99 @@ public sealed class PlayerAuthorityTests
     }
 
     [Fact]
+    public void A_held_song_is_charged_when_it_is_first_heard_not_while_it_loads()
+    {
+        var song = Held("Loading");
+
+        Report(_screen, PlayerStatuses.Buffering, song.Id);
+        var whileLoading = WalletCalls;
+        Report(_screen, PlayerStatuses.Playing, song.Id, fence: 1);
+        Report(_screen, PlayerStatuses.Playing, song.Id, fence: 1);
+
+        Assert.Empty(whileLoading);
+        Assert.Equal([(song.RequestId, true)], WalletCalls);
+        Assert.Equal(song, _venue.NowPlaying);
+    }
+
+    [Fact]
+    public void A_song_that_fails_before_it_is_heard_ends_as_failed_and_its_hold_goes_back_even_when_a_host_had_skipped_it()
+    {
+        var song = Held("Unavailable");
+        Report(_screen, PlayerStatuses.Buffering, song.Id);
+        Authority.Issue(PlayerCommands.Skip, null, null, Evening);
+
+        var reply = Report(_screen, PlayerStatuses.Error, song.Id, fence: 1, errorCode: "150");
+
+        Assert.Equal([(song.RequestId, false)], WalletCalls);
+        Assert.Equal(QueueItemStatuses.Failed, song.Status);
+        Assert.Null(_venue.NowPlaying);
+        Assert.Null(reply.Value!.NowPlaying);
+        Assert.Equal(PlayerStatuses.Online, Authority.StatusAt(Evening));
+    }
+
+    [Fact]
+    public void A_song_reported_ended_is_played_once_and_a_retried_ended_report_changes_nothing()
+    {
+        var song = Held("To The End");
+        var next = Queue(_venue, "Next");
+        Report(_screen, PlayerStatuses.Buffering, song.Id);
+
+        Report(_screen, PlayerStatuses.Ended, song.Id, fence: 1);
+        var eventsAfterEnd = _turn.Events.Count;
+        var retried = Authority.Report(ReportOf(_screen, PlayerStatuses.Ended, song.Id, fence: 1), Evening, out var changed);
+
+        Assert.Equal(QueueItemStatuses.Played, song.Status);
+        Assert.Equal([(song.RequestId, true)], WalletCalls);
+        Assert.False(changed);
+        Assert.Empty(retried.Value!.Corrections);
+        Assert.Equal(eventsAfterEnd, _turn.Events.Count);
+        Assert.Equal([next], _venue.Queue);
+    }
+
+    [Fact]
+    public void An_ended_report_of_a_song_still_queued_plays_and_ends_it_and_what_played_before_is_played_too()
+    {
+        var first = Queue(_venue, "First");
+        var missed = Queue(_venue, "Missed Start");
+        Report(_screen, PlayerStatuses.Playing, first.Id);
+
+        Report(_screen, PlayerStatuses.Ended, missed.Id, fence: 1);
+
+        Assert.Equal((QueueItemStatuses.Played, QueueItemStatuses.Played), (first.Status, missed.Status));
+        Assert.Empty(_venue.Queue);
+        Assert.Null(_venue.NowPlaying);
+    }
+
+    [Fact]
+    public void A_host_stop_ends_the_song_playing_as_skipped_when_the_player_goes_idle()
+    {
+        var song = Queue(_venue, "Stopped");
+        Report(_screen, PlayerStatuses.Playing, song.Id);
+
+        var stop = Authority.Issue(PlayerCommands.Stop, null, null, Evening);
+        var quality = Authority.Issue(PlayerCommands.Quality, null, VideoQualities.Hd720, Evening);
+        Report(_screen, PlayerStatuses.Idle, fence: 1);
+
+        Assert.Equal(QueueItemStatuses.Skipped, song.Status);
+        Assert.Equal((PlayerCommands.Stop, PlayerCommands.Quality, "hd720"), (stop.Command, quality.Command, quality.Quality));
+    }
+
+    [Theory]
+    [InlineData(PlayerStatuses.Error, null, null, null, "errorCode")]
+    [InlineData(PlayerStatuses.Playing, "150", null, null, "errorCode")]
+    [InlineData(PlayerStatuses.Ended, null, null, null, "itemId")]
+    [InlineData(PlayerStatuses.Playing, null, "4k", null, "quality")]
+    [InlineData(PlayerStatuses.Playing, null, null, 3.0, "playbackRate")]
+    [InlineData(PlayerStatuses.Playing, null, null, double.NaN, "playbackRate")]
+    public void A_report_with_an_error_code_quality_or_speed_out_of_place_is_refused_naming_the_field(
+        string status, string? errorCode, string? quality, double? rate, string field)
+    {
+        var report = ReportOf(_screen, status, status == PlayerStatuses.Ended ? null : Guid.NewGuid(), errorCode: errorCode) with { Quality = quality, PlaybackRate = rate };
+
+        Assert.Equal([field], PlayerReportRules.Check(report).Select(p => p.Field));
+    }
+
+    [Fact]
     public void A_plain_heartbeat_changes_nothing_that_needs_writing()
     {
         Report(_screen, PlayerStatuses.Idle);
@@ -153,7 +256,7 @@ public sealed class PlayerAuthorityTests
     [InlineData(PlayerStatuses.Playing, true, 80)]
     public void A_report_the_rules_refuse_a_volume_of_500_or_playing_without_an_item_never_reaches_the_state(string status, bool withoutItem, int volume)
     {
-        Assert.NotEmpty(PlayerReportRules.Check(status, withoutItem ? null : Guid.NewGuid(), 0, volume));
+        Assert.NotEmpty(PlayerReportRules.Check(ReportOf(_screen, status, withoutItem ? null : Guid.NewGuid(), volume: volume)));
         Assert.Throws<ArgumentException>(() => Report(_screen, status, item: null, volume: volume));
         Assert.Null(_venue.Player.Holder);
     }
@@ -163,7 +266,7 @@ public sealed class PlayerAuthorityTests
     {
         for (var i = 0; i < PlayerAuthority.KeptCommands + 5; i++)
         {
-            Authority.Issue(PlayerCommands.Volume, 50, Evening);
+            Authority.Issue(PlayerCommands.Volume, 50, null, Evening);
         }
 
         Assert.Equal(PlayerAuthority.KeptCommands, _venue.Commands.Count);
