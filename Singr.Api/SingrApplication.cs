@@ -14,6 +14,7 @@ using Singr.Api.Quotas;
 using Singr.Api.RateLimiting;
 using Singr.Api.Requests;
 using Singr.Api.Seeding;
+using Singr.Api.Songbook;
 using Singr.Api.Venues;
 using Singr.Api.Wallets;
 using Singr.Silo.Hosting;
@@ -59,6 +60,7 @@ public static class SingrApplication
         builder.Services.AddSingrRateLimiting(builder.Configuration);
         builder.Services.AddSingrApiDocumentation();
         builder.Services.AddSingleton<VenueDirectory>();
+        builder.Services.AddSingleton<SongbookSearch>();
         builder.Services.AddSingleton<MembershipDirectory>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditLog>();
@@ -94,6 +96,7 @@ public static class SingrApplication
         app.MapAdminEndpoints();
         app.MapVenueSettingsEndpoints();
         app.MapQueueEndpoints();
+        app.MapSongbookEndpoints();
         app.MapPlayerAuthorityEndpoints();
         app.MapCreditEndpoints();
         app.MapRequestHistoryEndpoints();

@@ -2,6 +2,7 @@ using Singr.Api.Access;
 using Singr.Api.Http;
 using Singr.Api.Operations;
 using Singr.Api.RateLimiting;
+using Singr.Api.Songbook;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Queue;
@@ -26,7 +27,7 @@ public static class QueueEndpoints
             .RequireVenueVisitor();
         queue.MapPost("/", RequestAsync)
             .WithSummary("Request a song (guest, singer, or a host on a patron's behalf)")
-            .WithDescription("Refusals: REQUESTS_CLOSED, BLOCKED_SONG, DUPLICATE_REQUEST, PATRON_LIMIT_REACHED, QUEUE_FULL (422), INSUFFICIENT_CREDITS (402). Send an Idempotency-Key to retry safely; the same key with a different song is IDEMPOTENCY_KEY_REUSED (422). A retry of an acknowledged request does not count against this limit but against RequestReplays (30 a minute).")
+            .WithDescription("Karaoke by artist and title, or by songId from the venue's songbook; jukebox by youtubeId (without a kind, a youtubeId means jukebox). Refusals: REQUESTS_CLOSED, BLOCKED_SONG, DUPLICATE_REQUEST, PATRON_LIMIT_REACHED, QUEUE_FULL (422), INSUFFICIENT_CREDITS (402). Send an Idempotency-Key to retry safely; the same key with a different song is IDEMPOTENCY_KEY_REUSED (422). A retry of an acknowledged request does not count against this limit but against RequestReplays (30 a minute).")
             .ProducesEnvelope<RequestAccepted>(StatusCodes.Status201Created)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status402PaymentRequired, StatusCodes.Status403Forbidden,
                 StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
@@ -64,15 +65,25 @@ public static class QueueEndpoints
             ? ApiResults.Success(context, snapshot)
             : ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
 
-    private static async Task<IResult> RequestAsync(string venueId, SongRequestBody body, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> RequestAsync(string venueId, SongRequestBody body, HttpContext context, IGrainFactory grains, SongbookSearch songbook)
     {
+        var venue = VenueVisitor.Of(context);
+        if (body.SongId is { } songId)
+        {
+            if (await songbook.FindAsync(venue.Id, songId, context.RequestAborted) is not { } song)
+            {
+                return ApiResults.ValidationFailed(context, [new ApiErrorDetail("songId", "Not a song of this venue's songbook.")]);
+            }
+
+            body = body.For(song);
+        }
+
         var idempotencyKey = context.Request.Headers[RequestIds.IdempotencyHeader].ToString();
         if (body.Check(idempotencyKey) is { Count: > 0 } problems)
         {
             return ApiResults.ValidationFailed(context, problems);
         }
 
-        var venue = VenueVisitor.Of(context);
         var command = body.ToCommand(context.RequireCaller(), venue, idempotencyKey);
         return DomainRefusals.Result(context, await grains.GetGrain<IVenueQueueGrain>(venue.Id).RequestSong(command), StatusCodes.Status201Created);
     }

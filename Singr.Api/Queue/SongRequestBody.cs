@@ -10,6 +10,7 @@ namespace Singr.Api.Queue;
 /// <param name="Duration">Seconds.</param>
 /// <param name="Priority">HYBRID venues: pay the priority cost to go ahead of free requests.</param>
 /// <param name="OnBehalfOf">A host requesting for a patron: the patron's name (free, past patron limits).</param>
+/// <param name="SongId">Karaoke: a song of the venue's songbook, whose artist and title the request takes.</param>
 public sealed record SongRequestBody(
     string? Kind,
     string? Title,
@@ -21,10 +22,21 @@ public sealed record SongRequestBody(
     int? Duration,
     string? ThumbnailUrl,
     bool? Priority,
-    string? OnBehalfOf)
+    string? OnBehalfOf,
+    Guid? SongId = null)
 {
+    /// <summary>The kind asked for; a body without one, as the seed's clients send it, is jukebox when it names a video.</summary>
+    public string RequestKind => Kind ?? (YoutubeId is null ? RequestKinds.Karaoke : RequestKinds.Jukebox);
+
+    /// <summary>The request for a song of the venue's songbook: karaoke, with the songbook's artist and title.</summary>
+    public SongRequestBody For(Songbook.SongbookSong song)
+    {
+        ArgumentNullException.ThrowIfNull(song);
+        return this with { Kind = RequestKinds.Karaoke, Artist = song.Artist, Title = song.Title, SongId = null };
+    }
+
     private SongDetails Song() => new(
-        Kind ?? string.Empty, Title ?? string.Empty, Artist, KeyChange ?? 0, Notes, Singer, YoutubeId, Duration, ThumbnailUrl);
+        RequestKind, Title ?? string.Empty, Artist, KeyChange ?? 0, Notes, Singer, YoutubeId, Duration, ThumbnailUrl);
 
     /// <summary>Each invalid field of the request, and of its <c>Idempotency-Key</c>.</summary>
     public IReadOnlyList<ApiErrorDetail> Check(string idempotencyKey)
@@ -59,7 +71,7 @@ public sealed record SongRequestBody(
             : caller.Kind == CallerKind.Guest
                 ? new Patron(Patron.KeyOfGuest(caller.Subject), null, "Guest")
                 : new Patron(Patron.KeyOfAccount(caller.UserId!.Value), caller.UserId, caller.Nickname ?? caller.Name);
-        var singer = caller.Kind == CallerKind.Account && !byHost && Kind == RequestKinds.Karaoke ? caller.Email : null;
+        var singer = caller.Kind == CallerKind.Account && !byHost && RequestKind == RequestKinds.Karaoke ? caller.Email : null;
         return new RequestSong(
             RequestIds.For(venue.Id, patron.Key, idempotencyKey),
             patron,

@@ -6,6 +6,7 @@ using Singr.Grains.Audit;
 using Singr.Grains.Customers;
 using Singr.Grains.Persistence;
 using Singr.Grains.Queue;
+using Singr.Grains.Songbook;
 using Singr.Grains.Venues;
 using Singr.Grains.Wallets;
 using Singr.Silo.Streams;
@@ -83,12 +84,29 @@ internal static class SideRowCommands
 
     private const string NotifyStream = "SELECT pg_notify($1, $2)";
 
+    private const string DeleteSongbook = "DELETE FROM songbook_entries WHERE venue_id = $1";
+
+    // One statement for any number of songs: each column travels as one array.
+    private const string InsertSongbook =
+        """
+        INSERT INTO songbook_entries (venue_id, line, artist, title, disc_id, language, tags)
+        SELECT $1, line, artist, title, disc_id, language, string_to_array(tags, ';')
+        FROM unnest($2::integer[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS song (line, artist, title, disc_id, language, tags)
+        """;
+
     /// <summary>The commands for <paramref name="rows"/>, in order, then one NOTIFY per stream that got events.</summary>
     /// <param name="version">The state version the write commits (stamped on ledger rows).</param>
     public static IEnumerable<NpgsqlBatchCommand> For(IReadOnlyCollection<ISideRow> rows, long version)
     {
         foreach (var row in rows)
         {
+            if (row is SongbookReplaced songbook)
+            {
+                yield return Command(DeleteSongbook, songbook.VenueId);
+                yield return Songbook(songbook);
+                continue;
+            }
+
             yield return For(row, version);
         }
 
@@ -141,6 +159,17 @@ internal static class SideRowCommands
             streamEvent.Audience, Jsonb(streamEvent.AudiencePayloadJson)),
         _ => throw new ArgumentException($"No storage for side rows of type {row.GetType().Name}.", nameof(row)),
     };
+
+    private static NpgsqlBatchCommand Songbook(SongbookReplaced songbook) =>
+        Command(
+            InsertSongbook,
+            songbook.VenueId,
+            songbook.Rows.Select(r => r.Line).ToArray(),
+            songbook.Rows.Select(r => r.Artist).ToArray(),
+            songbook.Rows.Select(r => r.Title).ToArray(),
+            songbook.Rows.Select(r => r.DiscId).ToArray(),
+            songbook.Rows.Select(r => r.Language).ToArray(),
+            songbook.Rows.Select(r => string.Join(';', r.Tags)).ToArray());
 
     private static NpgsqlBatchCommand SongRequest(Guid venueId, QueueEntry entry) =>
         Command(

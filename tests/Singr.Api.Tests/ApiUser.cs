@@ -62,7 +62,8 @@ internal sealed class ApiUser
 
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            // Content as it is (a CSV upload), anything else as JSON.
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
         return await client.SendAsync(request);

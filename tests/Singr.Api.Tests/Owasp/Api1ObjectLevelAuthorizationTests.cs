@@ -21,6 +21,7 @@ public sealed class Api1ObjectLevelAuthorizationTests(ApiAppFixture app) : IClas
         "POST /v1/admin/users/{userId}/credits",
         "GET /v1/venues/{venueId}/queue", // anyone at the venue: patrons of every organisation
         "POST /v1/venues/{venueId}/queue",
+        "GET /v1/venues/{venueId}/songs/search", // anyone at the venue, like the queue
         "POST /v1/venues/{venueId}/player/state", // the venue's own player, checked by its credential
     ];
 
@@ -61,6 +62,7 @@ public sealed class Api1ObjectLevelAuthorizationTests(ApiAppFixture app) : IClas
         new("PATCH /v1/customer/requests/{id}/process", t => $"/v1/customer/requests/{t.QueueItemId}/process", _ => new { processed = true }),
         new("DELETE /v1/customer/requests/{id}", t => $"/v1/customer/requests/{t.QueueItemId}", _ => null),
         new("DELETE /v1/customer/requests?venueId", t => $"/v1/customer/requests?venueId={t.Venue}", _ => null),
+        new("POST /v1/venues/{venueId}/songbook", t => $"/v1/venues/{t.Venue}/songbook", _ => new StringContent("artist,title\nABBA,SOS\n")),
         new("DELETE /v1/venues/{venueId}", t => $"/v1/venues/{t.Venue}", _ => null),
     ];
 

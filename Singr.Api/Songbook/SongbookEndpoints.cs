@@ -1,0 +1,123 @@
+using System.Text;
+using Microsoft.OpenApi;
+using Singr.Api.Access;
+using Singr.Api.Http;
+using Singr.Api.RateLimiting;
+using Singr.Api.Venues;
+using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Queue;
+using Singr.Grains.Interfaces.Songbook;
+using Orleans;
+
+namespace Singr.Api.Songbook;
+
+/// <summary>
+/// A venue's songbook: hosts import it as CSV, everyone at the venue searches it. Karaoke only here; jukebox search
+/// goes to the video provider.
+/// </summary>
+public static class SongbookEndpoints
+{
+    /// <summary>The largest songbook upload: 50,000 songs of about 160 bytes.</summary>
+    public const long MaxImportBytes = 8 * 1024 * 1024;
+
+    /// <summary>How many of a refused import's problems are listed (the message counts them all).</summary>
+    public const int ListedProblems = 100;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static IEndpointRouteBuilder MapSongbookEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var venue = endpoints.MapGroup("/v1/venues/{venueId}").WithTags("Songbook");
+        venue.MapPost("/songbook", ImportAsync)
+            .WithSummary("Replace the venue's karaoke songbook with a CSV file (artist, title; optional disc_id, language, tags)")
+            .WithDescription("All or nothing: a bad line refuses the import with each problem by line (lines[12].title), and the songbook stays as it was. Up to 50,000 songs, 8 MB.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Described, not enforced: a content type the route refused would answer 415 before access is checked.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                };
+                return Task.CompletedTask;
+            })
+            .ProducesEnvelope<SongbookImported>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge)
+            .WithMetadata(new RequestBodyLimit(MaxImportBytes))
+            .RequireRateLimiting(RateLimitPolicies.CustomerSongDbImport)
+            .RequireCustomerPermission(Permissions.SongDbWrite)
+            .RequireOwnedVenue();
+        venue.MapGet("/songs/search", SearchAsync)
+            .WithSummary("Search the venue's songs: words from their beginning, and near spellings")
+            .WithDescription("kind=karaoke (the default) searches the songbook; kind=jukebox is JUKEBOX_SEARCH_OFF (422) until the video provider is configured.")
+            .ProducesEnvelope<IReadOnlyList<SongbookSong>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .RequireRateLimiting(RateLimitPolicies.PublicSongsSearch)
+            .RequireVenueVisitor();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ImportAsync(string venueId, HttpContext context, IGrainFactory grains)
+    {
+        string text;
+        try
+        {
+            using var reader = new StreamReader(context.Request.Body, StrictUtf8, detectEncodingFromByteOrderMarks: false);
+            text = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+        catch (DecoderFallbackException)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status400BadRequest, SongbookErrors.NotUtf8());
+        }
+
+        var parsed = SongbookCsv.Parse(text);
+        if (parsed.Rows.Count > SongbookRules.MaxSongs)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status400BadRequest, SongbookErrors.TooManySongs(parsed.Rows.Count));
+        }
+
+        var problems = parsed.Problems
+            .Concat(parsed.Rows.SelectMany(SongbookRules.Check).Select(p => new ApiErrorDetail(p.Field, p.Message)))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status400BadRequest, new ApiError(
+                "VALIDATION_ERROR",
+                $"{problems.Count} problem(s) in the songbook; nothing was imported.",
+                "Some lines of the songbook need fixing; see details.",
+                [.. problems.OrderBy(p => p.Field, StringComparer.Ordinal).Take(ListedProblems)]));
+        }
+
+        var customer = CustomerContext.Of(context);
+        var imported = await grains.GetGrain<ISongbookGrain>(OwnedVenue.Of(context).Id)
+            .Import(new ImportSongbook(parsed.Rows, customer.CustomerId, customer.Stamp(context)));
+        return ApiResults.Success(context, imported, message: $"{imported.Songs} songs imported.");
+    }
+
+    private static async Task<IResult> SearchAsync(string venueId, string? q, string? kind, HttpContext context, SongbookSearch songbook)
+    {
+        var problems = new List<ApiErrorDetail>();
+        if (string.IsNullOrWhiteSpace(q) || q.Length > SongbookSearch.MaxQueryLength)
+        {
+            problems.Add(new("q", $"What to look for, 1 to {SongbookSearch.MaxQueryLength} characters."));
+        }
+
+        if (kind is not (null or RequestKinds.Karaoke or RequestKinds.Jukebox))
+        {
+            problems.Add(new("kind", $"{RequestKinds.Karaoke} or {RequestKinds.Jukebox}."));
+        }
+
+        var limit = QueryValues.WholeNumber(context.Request, "limit", SongbookSearch.DefaultLimit, 1, SongbookSearch.MaxLimit, problems);
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        if (kind == RequestKinds.Jukebox)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status422UnprocessableEntity, SongbookErrors.JukeboxSearchOff());
+        }
+
+        return ApiResults.Success(context, await songbook.SearchAsync(VenueVisitor.Of(context).Id, q!, limit, context.RequestAborted));
+    }
+}

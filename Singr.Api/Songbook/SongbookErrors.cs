@@ -1,0 +1,16 @@
+using Singr.Api.Http;
+
+namespace Singr.Api.Songbook;
+
+public static class SongbookErrors
+{
+    public static ApiError NotUtf8() => new(
+        "VALIDATION_ERROR", "The songbook is not UTF-8 text.", "Save the songbook as CSV in UTF-8 and try again.", []);
+
+    public static ApiError TooManySongs(int count) => new(
+        "VALIDATION_ERROR", $"The songbook has {count} songs; at most {Grains.Interfaces.Songbook.SongbookRules.MaxSongs} are taken.",
+        "That songbook is too large to import at once.", []);
+
+    public static ApiError JukeboxSearchOff() => new(
+        "JUKEBOX_SEARCH_OFF", "Jukebox search is not switched on for this server.", "Video search isn't available here.", []);
+}
