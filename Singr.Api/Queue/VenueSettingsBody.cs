@@ -17,7 +17,8 @@ public sealed record VenueSettingsBody(
     string? AutoCloseAt,
     bool? AcceptKaraoke,
     bool? AcceptJukebox,
-    bool? ApprovalRequired = null)
+    bool? ApprovalRequired = null,
+    string? Rotation = null)
 {
     public VenueSettingsPatch ToPatch() => new(
         Mode,
@@ -34,5 +35,6 @@ public sealed record VenueSettingsBody(
         ClearAutoClose: AutoCloseAt is { Length: 0 },
         AcceptKaraoke,
         AcceptJukebox,
-        ApprovalRequired);
+        ApprovalRequired,
+        Rotation);
 }

@@ -7,6 +7,7 @@ namespace Singr.Grains.Interfaces.Queue;
 /// <param name="MaxPriorityInARow">HYBRID fairness: at most this many priority items play in a row.</param>
 /// <param name="NoRepeatMinutes">A song cannot be requested again within this long of being queued or played.</param>
 /// <param name="ApprovalRequired">Patrons' requests wait for a host's approval before they join the queue.</param>
+/// <param name="Rotation">FIFO or ROUND_ROBIN (<see cref="RotationModes"/>): how free requests are ordered.</param>
 /// <param name="AutoCloseAt">Local time of day (HH:mm, the venue's timezone) at which requests close by themselves.</param>
 [GenerateSerializer]
 [Alias("singr.queue.VenueSettings")]
@@ -24,7 +25,8 @@ public sealed record VenueSettings(
     [property: Id(10)] string? AutoCloseAt,
     [property: Id(11)] bool AcceptKaraoke,
     [property: Id(12)] bool AcceptJukebox,
-    [property: Id(13)] bool ApprovalRequired = false)
+    [property: Id(13)] bool ApprovalRequired = false,
+    [property: Id(14)] string Rotation = RotationModes.Fifo)
 {
     public static VenueSettings Default { get; } = new(
         RequestModes.FreePlay,

@@ -18,4 +18,5 @@ public sealed record VenueSettingsPatch(
     [property: Id(11)] bool ClearAutoClose = false,
     [property: Id(12)] bool? AcceptKaraoke = null,
     [property: Id(13)] bool? AcceptJukebox = null,
-    [property: Id(14)] bool? ApprovalRequired = null);
+    [property: Id(14)] bool? ApprovalRequired = null,
+    [property: Id(15)] string? Rotation = null);

@@ -21,6 +21,11 @@ public static class VenueSettingsRules
             problems.Add(new("mode", $"One of {string.Join(", ", RequestModes.All)}."));
         }
 
+        if (patch.Rotation is not null && !RotationModes.All.Contains(patch.Rotation))
+        {
+            problems.Add(new("rotation", $"One of {string.Join(", ", RotationModes.All)}."));
+        }
+
         if (patch.ChargeAt is not null && !ChargeTimings.All.Contains(patch.ChargeAt))
         {
             problems.Add(new("chargeAt", $"One of {string.Join(", ", ChargeTimings.All)}."));

@@ -45,6 +45,14 @@ public sealed class QueueOrder(List<QueueEntry> entries)
         return index + 1;
     }
 
+    /// <summary>Adds a request at <paramref name="index"/> (0 is first) and returns its position.</summary>
+    public int InsertAt(QueueEntry entry, int index)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        entries.Insert(Math.Clamp(index, 0, entries.Count), entry);
+        return PositionOf(entry.Id);
+    }
+
     /// <summary>Moves an item to a 1-based position, shifting the ones in between; false when either is out of range.</summary>
     public bool Move(Guid id, int position)
     {

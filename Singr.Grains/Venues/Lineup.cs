@@ -71,7 +71,7 @@ public sealed class Lineup(VenueState venue, VenueTurn turn)
         }
         else
         {
-            var position = Order.Insert(entry, venue.Settings.MaxPriorityInARow, venue.NowPlaying is { Priority: true } ? 1 : 0);
+            var position = QueuePlacement.Place(venue, entry);
             venue.QueueVersion++;
             venue.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
             accepted = new RequestAccepted(new QueueView(venue).QueuedItem(position, now), venue.QueueVersion);
@@ -220,6 +220,7 @@ public sealed class Lineup(VenueState venue, VenueTurn turn)
             AcceptKaraoke = patch.AcceptKaraoke ?? before.AcceptKaraoke,
             AcceptJukebox = patch.AcceptJukebox ?? before.AcceptJukebox,
             ApprovalRequired = patch.ApprovalRequired ?? before.ApprovalRequired,
+            Rotation = patch.Rotation ?? before.Rotation,
         };
         if (!settings.AcceptKaraoke && !settings.AcceptJukebox)
         {

@@ -203,10 +203,9 @@ public sealed class RequestWorkflow(VenueState venue, VenueTurn turn)
             RequestLifecycle.CaptureHeldCredits(venue, entry);
         }
 
-        var order = new QueueOrder(venue.Queue);
-        order.Insert(entry, venue.Settings.MaxPriorityInARow, venue.NowPlaying is { Priority: true } ? 1 : 0);
+        var position = QueuePlacement.Place(venue, entry);
         venue.QueueVersion++;
         venue.RecentSongs.Add(new RecentSong { SongKey = entry.SongKey, At = now });
-        turn.RaiseItem(VenueEvents.QueueInsert, entry, new QueueView(venue).QueuedItem(order.PositionOf(entry.Id), now), now);
+        turn.RaiseItem(VenueEvents.QueueInsert, entry, new QueueView(venue).QueuedItem(position, now), now);
     }
 }

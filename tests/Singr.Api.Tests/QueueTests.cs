@@ -9,6 +9,33 @@ public sealed class QueueTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
     private static readonly string[] PriorityTitles = ["P1", "P2", "P3"];
 
     [Fact]
+    public async Task In_a_round_robin_venue_a_newcomer_sings_before_anyone_sings_twice_and_a_host_can_still_move_them()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var settings = await owner.SetSettingsAsync(slug, new { rotation = "ROUND_ROBIN", maxPendingPerPatron = 5 });
+        using var wrong = await owner.SendAsync(HttpMethod.Patch, $"/v1/venues/{slug}/settings", new { rotation = "RANDOM" });
+        var ann = await ApiUser.GuestTokenAsync(app.Client, slug);
+        var bob = await ApiUser.GuestTokenAsync(app.Client, slug);
+        var cat = await ApiUser.GuestTokenAsync(app.Client, slug);
+        await VenueActions.RequestAsync(app.Client, ann, slug, "Ann One");
+        await VenueActions.RequestAsync(app.Client, ann, slug, "Ann Two");
+        await VenueActions.RequestAsync(app.Client, bob, slug, "Bob One");
+
+        var catsSong = await VenueActions.RequestAsync(app.Client, cat, slug, "Cat One");
+        var queue = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{slug}/queue");
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/v1/venues/{slug}/queue/{catsSong}", new { position = 4 });
+        var moved = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/venues/{slug}/queue");
+
+        Assert.Equal("ROUND_ROBIN", settings.GetProperty("rotation").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(["Ann One", "Bob One", "Cat One", "Ann Two"], Titles(queue));
+        Assert.Equal(["Ann One", "Bob One", "Ann Two", "Cat One"], Titles(moved));
+
+        static List<string?> Titles(System.Text.Json.JsonElement queue) => [.. queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString())];
+    }
+
+    [Fact]
     public async Task A_guest_requests_a_song_and_sees_it_queued_with_its_position_and_start_time()
     {
         var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
