@@ -2,6 +2,7 @@ using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Customers;
+using Singr.Grains.Interfaces.Songbook;
 using Orleans;
 using Singr.Grains.Interfaces.Venues;
 
@@ -41,6 +42,12 @@ public sealed class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder> logger)
         if (owner.ActiveCustomerId is null)
         {
             await account.ChooseActiveCustomer(DemoCustomerId);
+        }
+
+        var songbook = grains.GetGrain<ISongbookGrain>(DemoVenueId);
+        if (await songbook.CountSongs() == 0)
+        {
+            await songbook.Import(new ImportSongbook(DemoSongbook.Songs, DemoCustomerId, stamp));
         }
 
         logger.LogInformation("Demo venue '{Slug}' is seeded; its owner signs in as {Email}", DemoVenueSlug, DemoOwnerEmail);

@@ -4,8 +4,9 @@ using Npgsql;
 namespace Singr.Api.Songbook;
 
 /// <summary>
-/// Finds songs in a venue's songbook: every word of the query as the beginning of a word of the artist or title
-/// (full-text), or the whole query close to part of "artist title" in spelling (trigram word similarity), best first.
+/// Finds songs in a venue's songbook by the beginnings of words of the artist and title (full-text) and by spelling
+/// (trigram word similarity), so "bohem", "bohemain rhapsody" and "bohemain rhap" all find Queen. Best first: songs
+/// where every word matches, then the closest spelling, then those matching most words.
 /// </summary>
 public sealed class SongbookSearch(NpgsqlDataSource dataSource)
 {
@@ -17,9 +18,12 @@ public sealed class SongbookSearch(NpgsqlDataSource dataSource)
         """
         SELECT id, artist, title, disc_id, language, tags
         FROM songbook_entries
-        WHERE venue_id = $1 AND (($2::text IS NOT NULL AND search_words @@ to_tsquery('simple', $2)) OR $3 <% search_text)
-        ORDER BY ($2::text IS NOT NULL AND search_words @@ to_tsquery('simple', $2)) DESC, word_similarity($3, search_text) DESC, artist, title
-        LIMIT $4
+        WHERE venue_id = $1 AND (($3::text IS NOT NULL AND search_words @@ to_tsquery('simple', $3)) OR $4 <% search_text)
+        ORDER BY ($2::text IS NOT NULL AND search_words @@ to_tsquery('simple', $2)) DESC,
+                 word_similarity($4, search_text) DESC,
+                 ts_rank(search_words, to_tsquery('simple', coalesce($3, ''))) DESC,
+                 artist, title
+        LIMIT $5
         """;
 
     private const string Find = "SELECT id, artist, title, disc_id, language, tags FROM songbook_entries WHERE venue_id = $1 AND id = $2";
@@ -28,8 +32,10 @@ public sealed class SongbookSearch(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var command = dataSource.CreateCommand(Search);
+        var words = Words(query);
         command.Parameters.Add(new NpgsqlParameter { Value = venueId });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)PrefixQuery(query) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(Text(words.Count == 0 ? null : string.Join(" & ", words)));
+        command.Parameters.Add(Text(words.Count == 0 ? null : string.Join(" | ", words)));
         command.Parameters.Add(new NpgsqlParameter { Value = query.Trim().ToLowerInvariant() });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         return await ReadAsync(command, cancellationToken);
@@ -44,10 +50,10 @@ public sealed class SongbookSearch(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// <c>bohemian:* &amp; rhap:*</c> from "Bohemian Rhap": words of letters and digits only, so nothing a patron types
-    /// is read as tsquery syntax; null when there is no word.
+    /// <c>bohemian:*</c> and <c>rhap:*</c> from "Bohemian Rhap": words of letters and digits only, so nothing a patron
+    /// types is read as tsquery syntax.
     /// </summary>
-    internal static string? PrefixQuery(string query)
+    internal static List<string> Words(string query)
     {
         var words = new List<string>();
         var word = new StringBuilder();
@@ -64,8 +70,11 @@ public sealed class SongbookSearch(NpgsqlDataSource dataSource)
             }
         }
 
-        return words.Count == 0 ? null : string.Join(" & ", words);
+        return words;
     }
+
+    private static NpgsqlParameter Text(string? value) =>
+        new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text };
 
     private static async Task<IReadOnlyList<SongbookSong>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -6,4 +6,8 @@ public interface ISongbookGrain : IGrainWithGuidKey
 {
     [Alias("Import")]
     Task<SongbookImported> Import(ImportSongbook command);
+
+    /// <summary>How many songs the songbook has (0 before the first import).</summary>
+    [Alias("CountSongs")]
+    Task<int> CountSongs();
 }

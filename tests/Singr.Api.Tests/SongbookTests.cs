@@ -22,6 +22,7 @@ public sealed class SongbookTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
         var prefix = await SearchAsync(guest, slug, "bohemian rhap");
         var typo = await SearchAsync(guest, slug, "bohemain rhapsody");
+        var typoAndPart = await SearchAsync(guest, slug, "bohemain rhap");
         var byArtist = await SearchAsync(guest, slug, "queen");
         var stored = await app.Database.ScalarAsync<long>(
             "SELECT count(*) FROM songbook_entries e JOIN venues v ON v.id = e.venue_id WHERE v.slug = $1", slug);
@@ -33,6 +34,7 @@ public sealed class SongbookTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         Assert.Equal("20000", audited);
         Assert.Equal(("Queen", "Bohemian Rhapsody"), First(prefix));
         Assert.Equal(("Queen", "Bohemian Rhapsody"), First(typo));
+        Assert.Equal(("Queen", "Bohemian Rhapsody"), First(typoAndPart));
         Assert.Equal(("Queen", "Bohemian Rhapsody"), First(byArtist));
         Assert.Equal(["rock", "classic"], prefix[0].GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     }

@@ -1,4 +1,5 @@
-// The kiosk: a guest token for this device, the venue's live queue, and a karaoke request form.
+// The kiosk: a guest token for this device, the venue's live queue, songbook search, a karaoke request form and
+// this device's own requests.
 "use strict";
 
 (() => {
@@ -9,8 +10,10 @@
   const tokenKey = "singr.guest." + venueId;
   const deviceKeyKey = "singr.deviceKey";
 
-  /** The queue as this page knows it: built from venueState, then changed by events newer than lastSeq. */
-  const queue = { items: new Map(), nowPlaying: null, lastSeq: null };
+  const queue = window.SingrLiveQueue(() => {
+    render();
+    refreshMineSoon();
+  });
 
   function deviceId() {
     let id = localStorage.getItem("singr.deviceId");
@@ -50,50 +53,6 @@
 
   // ----- the queue -----
 
-  /** Applies an event only once and only in order: duplicates (a resume replays) and older events are ignored. */
-  function fresh(event) {
-    if (!event || typeof event.seq !== "number") return false;
-    if (queue.lastSeq !== null && event.seq <= queue.lastSeq) return false;
-    queue.lastSeq = event.seq;
-    return true;
-  }
-
-  function onVenueState(state) {
-    queue.items = new Map((state.items || []).map((item) => [item.id, item]));
-    queue.nowPlaying = state.nowPlaying || null;
-    queue.lastSeq = typeof state.seq === "number" ? state.seq : null;
-    render();
-  }
-
-  function applyItem(item) {
-    if (!item) return;
-    if (item.status === "queued") {
-      queue.items.set(item.id, item);
-      if (queue.nowPlaying && queue.nowPlaying.id === item.id) queue.nowPlaying = null;
-    } else if (item.status === "playing") {
-      queue.items.delete(item.id);
-      queue.nowPlaying = item;
-    } else {
-      queue.items.delete(item.id);
-      if (queue.nowPlaying && queue.nowPlaying.id === item.id) queue.nowPlaying = null;
-    }
-  }
-
-  function onItemEvent(event) {
-    if (!fresh(event)) return;
-    applyItem(event.item);
-    render();
-  }
-
-  function onReorder(event) {
-    if (!fresh(event)) return;
-    for (const move of event.items || []) {
-      const item = queue.items.get(move.id);
-      if (item) item.position = move.position;
-    }
-    render();
-  }
-
   function songLine(item) {
     const who = item.singerName || item.requestedBy;
     return [item.artist, who ? "sung by " + who : null].filter(Boolean).join(" · ");
@@ -108,7 +67,7 @@
           el("div", { class: "meta" }, songLine(queue.nowPlaying)))
         : el("p", { class: "empty" }, "Nothing is playing."));
 
-    const items = [...queue.items.values()].sort((a, b) => (a.position || 0) - (b.position || 0));
+    const items = queue.ordered();
     $("queue").replaceChildren(...items.map((item, index) =>
       el("li", { dataset: { testid: "queue-item", itemId: item.id, status: item.status } },
         el("span", { class: "place", "aria-hidden": "true" }, index + 1),
@@ -124,6 +83,7 @@
 
   /** A venue that approves requests answers this device's request: say so, with the host's message. */
   function onOwnRequestUpdate(event) {
+    refreshMineSoon();
     const request = event && event.request;
     if (!request || !request.approval || event.action !== "status_changed") return;
     const message = request.approval.responseMessage ? ` “${request.approval.responseMessage}”` : "";
@@ -132,6 +92,50 @@
     } else if (request.approval.status === "rejected") {
       showMessage($("host-reply"), "error", `The host couldn't take “${request.title}”.${message}`);
     }
+  }
+
+  const statusText = {
+    pending: "waiting for the host",
+    playing: "on now",
+    played: "sung",
+    skipped: "skipped",
+    removed: "removed",
+    failed: "couldn't be played",
+    rejected: "not taken",
+  };
+
+  function clock(iso) {
+    const at = new Date(iso);
+    return isNaN(at) ? "" : at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function whereItStands(request) {
+    if (request.status === "queued") {
+      const place = request.position === 1 ? "next up" : `number ${request.position} in the queue`;
+      return request.estimatedStartAt ? `${place} · about ${clock(request.estimatedStartAt)}` : place;
+    }
+    return statusText[request.status] || request.status;
+  }
+
+  async function refreshMine() {
+    const reply = await call("GET", `/v1/venues/${encodeURIComponent(venueId)}/requests/mine`, { token: await guestToken() });
+    if (!reply.ok) return;
+    const mine = reply.data || [];
+    $("my-requests").replaceChildren(...mine.map((request) =>
+      el("li", { dataset: { testid: "my-request", requestId: request.id, status: request.status } },
+        el("div", { class: "song" },
+          el("div", { class: "title" }, request.title),
+          el("div", { class: "meta", dataset: { testid: "my-request-status" } }, whereItStands(request))),
+        el("span", { class: "badge " + request.status }, request.status))));
+    $("mine-empty").hidden = mine.length > 0;
+  }
+
+  let mineTimer = null;
+
+  /** Queue changes come in bursts; ask for this device's requests once they settle. */
+  function refreshMineSoon() {
+    clearTimeout(mineTimer);
+    mineTimer = setTimeout(() => refreshMine().catch(() => {}), 400);
   }
 
   function showQuota(quota) {
@@ -149,10 +153,7 @@
 
   const status = $("connection-status");
   const connection = hub("/hubs/venue", guestToken);
-  connection.on("venueState", onVenueState);
-  connection.on("queue:insert", onItemEvent);
-  connection.on("queue:update", onItemEvent);
-  connection.on("queue:reorder", onReorder);
+  queue.follow(connection);
   connection.on("initial_data", (data) => showQuota(data && data.quota));
   connection.on("quota_update", (event) => showQuota(event && event.quota));
   connection.on("request:update", onOwnRequestUpdate);
@@ -197,6 +198,76 @@
   const form = $("request-form");
   let idempotencyKey = newId();
 
+  /** Sends a request, renewing an expired guest token once; the key makes a retried request the same request. */
+  async function sendRequest(body, key) {
+    let token = await guestToken();
+    let reply = await call("POST", `/v1/venues/${encodeURIComponent(venueId)}/queue`, { token, body, headers: { "Idempotency-Key": key } });
+    if (reply.status === 401) {
+      writeJson(tokenKey, null); // the token expired or was revoked: get a new one once
+      token = await guestToken();
+      reply = await call("POST", `/v1/venues/${encodeURIComponent(venueId)}/queue`, { token, body, headers: { "Idempotency-Key": key } });
+    }
+    return reply;
+  }
+
+  function showAccepted(item) {
+    showMessage($("request-result"), "ok", item.status === "pending"
+      ? `Requested “${item.title}”. The host will look at it shortly.`
+      : item.position > 0
+        ? `Requested “${item.title}”. You're number ${item.position} in the queue.`
+        : `Requested “${item.title}”.`);
+    refreshMineSoon();
+  }
+
+  // ----- the songbook -----
+
+  const search = $("song-search");
+  let searchTimer = null;
+  let searchSeq = 0;
+
+  async function runSearch() {
+    const q = search.value.trim();
+    const seq = ++searchSeq;
+    if (q.length < 2) {
+      $("search-results").replaceChildren();
+      $("search-empty").hidden = true;
+      return;
+    }
+    const reply = await call("GET", `/v1/venues/${encodeURIComponent(venueId)}/songs/search?q=${encodeURIComponent(q)}&limit=10`, { token: await guestToken() });
+    if (seq !== searchSeq || !reply.ok) return; // a later keystroke's answer wins
+    const songs = reply.data || [];
+    $("search-results").replaceChildren(...songs.map((song) =>
+      el("li", {},
+        el("button", { type: "button", dataset: { testid: "search-result", songId: song.songId }, onclick: () => requestFromSongbook(song) },
+          el("div", { class: "song" },
+            el("div", { class: "title" }, song.title),
+            el("div", { class: "meta" }, [song.artist, song.discId].filter(Boolean).join(" · "))),
+          el("span", { class: "add" }, "Request")))));
+    $("search-empty").hidden = songs.length > 0;
+  }
+
+  search.addEventListener("input", () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => runSearch().catch(() => {}), 250);
+  });
+
+  async function requestFromSongbook(song) {
+    const result = $("request-result");
+    showMessage(result, "ok", "");
+    try {
+      const reply = await sendRequest({ songId: song.songId, singer: form.singer.value.trim() || undefined }, newId());
+      if (reply.ok) {
+        showAccepted(reply.data.item || reply.data);
+        search.value = "";
+        $("search-results").replaceChildren();
+      } else {
+        showMessage(result, "error", userMessage(reply.error), details(reply.error));
+      }
+    } catch (error) {
+      showMessage(result, "error", (error && error.message) || "Something went wrong. Please try again.");
+    }
+  }
+
   form.addEventListener("input", () => {
     idempotencyKey = newId(); // a changed request is a new request; a resubmitted one is the same one
   });
@@ -219,21 +290,9 @@
     button.disabled = true;
     showMessage(result, "ok", "");
     try {
-      let token = await guestToken();
-      let reply = await call("POST", `/v1/venues/${encodeURIComponent(venueId)}/queue`, { token, body, headers: { "Idempotency-Key": idempotencyKey } });
-      if (reply.status === 401) {
-        writeJson(tokenKey, null); // the token expired or was revoked: get a new one once
-        token = await guestToken();
-        reply = await call("POST", `/v1/venues/${encodeURIComponent(venueId)}/queue`, { token, body, headers: { "Idempotency-Key": idempotencyKey } });
-      }
-
+      const reply = await sendRequest(body, idempotencyKey);
       if (reply.ok) {
-        const item = reply.data.item || reply.data;
-        showMessage(result, "ok", item.status === "pending"
-          ? `Requested “${item.title}”. The host will look at it shortly.`
-          : item.position > 0
-            ? `Requested “${item.title}”. You're number ${item.position} in the queue.`
-            : `Requested “${item.title}”.`);
+        showAccepted(reply.data.item || reply.data);
         form.artist.value = "";
         form.title.value = "";
         idempotencyKey = newId();
@@ -266,4 +325,5 @@
   });
   render();
   connect();
+  refreshMine().catch(() => {});
 })();

@@ -1,0 +1,69 @@
+// A venue's queue as a page follows it: built from venueState, then changed by queue events newer than the last one
+// applied. Shared by the kiosk and the player.
+"use strict";
+
+window.SingrLiveQueue = (onChange) => {
+  const queue = { items: new Map(), nowPlaying: null, lastSeq: null };
+
+  /** Applies an event only once and only in order: duplicates (a resume replays) and older events are ignored. */
+  function fresh(event) {
+    if (!event || typeof event.seq !== "number") return false;
+    if (queue.lastSeq !== null && event.seq <= queue.lastSeq) return false;
+    queue.lastSeq = event.seq;
+    return true;
+  }
+
+  function applyItem(item) {
+    if (!item) return;
+    if (item.status === "queued") {
+      queue.items.set(item.id, item);
+      if (queue.nowPlaying && queue.nowPlaying.id === item.id) queue.nowPlaying = null;
+    } else if (item.status === "playing") {
+      queue.items.delete(item.id);
+      queue.nowPlaying = item;
+    } else {
+      queue.items.delete(item.id);
+      if (queue.nowPlaying && queue.nowPlaying.id === item.id) queue.nowPlaying = null;
+    }
+  }
+
+  return {
+    get nowPlaying() { return queue.nowPlaying; },
+    get lastSeq() { return queue.lastSeq; },
+
+    /** The queued items in order, first to play first. */
+    ordered() {
+      return [...queue.items.values()].sort((a, b) => (a.position || 0) - (b.position || 0));
+    },
+
+    onVenueState(state) {
+      queue.items = new Map((state.items || []).map((item) => [item.id, item]));
+      queue.nowPlaying = state.nowPlaying || null;
+      queue.lastSeq = typeof state.seq === "number" ? state.seq : null;
+      onChange();
+    },
+
+    onItemEvent(event) {
+      if (!fresh(event)) return;
+      applyItem(event.item);
+      onChange();
+    },
+
+    onReorder(event) {
+      if (!fresh(event)) return;
+      for (const move of event.items || []) {
+        const item = queue.items.get(move.id);
+        if (item) item.position = move.position;
+      }
+      onChange();
+    },
+
+    /** Subscribes to the venue room's queue events on a hub connection. */
+    follow(connection) {
+      connection.on("venueState", (state) => this.onVenueState(state));
+      connection.on("queue:insert", (event) => this.onItemEvent(event));
+      connection.on("queue:update", (event) => this.onItemEvent(event));
+      connection.on("queue:reorder", (event) => this.onReorder(event));
+    },
+  };
+};
