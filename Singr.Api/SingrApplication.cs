@@ -61,6 +61,9 @@ public static class SingrApplication
         builder.Services.AddSingrApiDocumentation();
         builder.Services.AddSingleton<VenueDirectory>();
         builder.Services.AddSingleton<SongbookSearch>();
+        builder.Services.AddOptions<PlayerOptions>().Bind(builder.Configuration.GetSection(PlayerOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PlayerOptions>, PlayerOptionsValidator>();
+        builder.Services.AddSingleton<PatronRequests>();
         builder.Services.AddSingleton<MembershipDirectory>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditLog>();
@@ -102,6 +105,7 @@ public static class SingrApplication
         app.MapRequestHistoryEndpoints();
         app.MapRequestManagementEndpoints();
         app.MapRequestApprovalEndpoints();
+        app.MapPatronRequestEndpoints();
         app.MapQuotaEndpoints();
         app.MapSingrHubs();
         app.MapHealthEndpoints();

@@ -10,6 +10,14 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public const string PagePolicy =
         "default-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The player screen also runs YouTube's IFrame player: its script, its frame and its thumbnails, nothing else.
+    /// </summary>
+    public const string PlayerPagePolicy =
+        "default-src 'self'; connect-src 'self'; script-src 'self' https://www.youtube.com https://s.ytimg.com; " +
+        "frame-src https://www.youtube.com https://www.youtube-nocookie.com; img-src 'self' data: https://i.ytimg.com; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>Everything else (JSON, metrics, probes): nothing to load, never framed.</summary>
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
@@ -17,6 +25,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public const string OperatorDashboardPolicy = "frame-ancestors 'none'";
 
     private const string OperatorDashboardPath = "/ops/orleans";
+    private const string PlayerPagePath = "/player.html";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -49,6 +58,11 @@ public sealed class SecurityHeaders(RequestDelegate next)
             return OperatorDashboardPolicy;
         }
 
-        return context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true ? PagePolicy : ApiPolicy;
+        if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return ApiPolicy;
+        }
+
+        return context.Request.Path.Equals(PlayerPagePath, StringComparison.OrdinalIgnoreCase) ? PlayerPagePolicy : PagePolicy;
     }
 }

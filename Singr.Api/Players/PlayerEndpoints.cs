@@ -122,7 +122,7 @@ public static class PlayerEndpoints
             "Paired. Keep this credential on the device; the host can revoke it.");
     }
 
-    private static async Task<IResult> MeAsync(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> MeAsync(HttpContext context, IGrainFactory grains, Microsoft.Extensions.Options.IOptions<PlayerOptions> options)
     {
         var caller = context.RequireCaller();
         if (caller is not { Kind: CallerKind.Player, VenueId: { } venueId } || !Guid.TryParse(caller.Subject, out var playerId))
@@ -135,6 +135,6 @@ public static class PlayerEndpoints
         var profile = await venue.GetProfile();
         return player is null || profile is null
             ? ApiResults.Failure(context, StatusCodes.Status401Unauthorized, ApiErrors.ForStatus(StatusCodes.Status401Unauthorized))
-            : ApiResults.Success(context, PlayerView.From(player, profile.Slug));
+            : ApiResults.Success(context, PlayerView.From(player, profile.Slug) with { VideoAdapter = options.Value.VideoAdapter });
     }
 }

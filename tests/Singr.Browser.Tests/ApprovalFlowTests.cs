@@ -75,11 +75,7 @@ public sealed class ApprovalFlowTests() : DatabaseTest(migrate: false)
     /// <summary>What the demo venue's owner sets up before the night, over the API.</summary>
     private static async Task RequireApprovalWithNightlyAllowanceAsync(Uri app, int allowance)
     {
-        using var http = new HttpClient { BaseAddress = app };
-        using var login = await http.PostAsJsonAsync("/v1/auth/login", new { email = BrowserPages.DemoOwnerEmail, password = BrowserPages.DemoOwnerPassword });
-        login.EnsureSuccessStatusCode();
-        var session = await login.Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.GetProperty("data").GetProperty("accessToken").GetString());
+        using var http = await BrowserPages.DemoOwnerAsync(app);
         using var settings = await http.PatchAsJsonAsync($"/v1/venues/{BrowserPages.DemoVenue}/settings", new { approvalRequired = true });
         settings.EnsureSuccessStatusCode();
         using var quota = await http.PutAsJsonAsync($"/v1/venues/{BrowserPages.DemoVenue}/quota", new

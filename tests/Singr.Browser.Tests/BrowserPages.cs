@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Singr.Testing;
 
@@ -43,6 +46,17 @@ internal sealed class BrowserPages
         await dashboard.GetByTestId("signin-email").FillAsync(DemoOwnerEmail);
         await dashboard.GetByTestId("signin-password").FillAsync(DemoOwnerPassword);
         await dashboard.GetByTestId("signin-submit").ClickAsync();
+    }
+
+    /// <summary>An HTTP client signed in as the demo venue's owner, for what a host sets up before the night.</summary>
+    public static async Task<HttpClient> DemoOwnerAsync(Uri app)
+    {
+        var http = new HttpClient { BaseAddress = app };
+        using var login = await http.PostAsJsonAsync("/v1/auth/login", new { email = DemoOwnerEmail, password = DemoOwnerPassword });
+        login.EnsureSuccessStatusCode();
+        var session = await login.Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.GetProperty("data").GetProperty("accessToken").GetString());
+        return http;
     }
 
     public static async Task RequestAsync(IPage kiosk, string singer, string artist, string title)

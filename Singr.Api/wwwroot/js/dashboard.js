@@ -90,7 +90,8 @@
           venue.playerStatus ? el("span", { class: "meta player " + venue.playerStatus, dataset: { testid: "player-status" } }, " · player " + venue.playerStatus) : null),
         el("span", { class: "count" },
           el("span", { dataset: { testid: "pending-count" } }, venue.pendingCount ?? "…"), " waiting",
-          venue.awaitingApproval ? el("span", null, " · ", el("span", { dataset: { testid: "awaiting-count" } }, venue.awaitingApproval), " to approve") : null))));
+          venue.awaitingApproval ? el("span", null, " · ", el("span", { dataset: { testid: "awaiting-count" } }, venue.awaitingApproval), " to approve") : null),
+        el("button", { type: "button", class: "secondary", dataset: { testid: "pair-player" }, onclick: (click) => pairPlayer(venue, click.currentTarget) }, "Pair a player"))));
     $("venues-empty").hidden = venues.length > 0;
 
     const all = [...state.requests.values()];
@@ -142,6 +143,18 @@
       showMessage($("dashboard-error"), "error", userMessage(reply.error), details(reply.error));
     }
     // On success the answer arrives as request:update, like every other change.
+  }
+
+  /** A code for the venue's player screen: typed on player.html within 10 minutes, it pairs that screen. */
+  async function pairPlayer(venue, button) {
+    button.disabled = true;
+    const reply = await hostCall("POST", `/v1/venues/${encodeURIComponent(venue.venueId)}/players/pairing-codes`);
+    button.disabled = false;
+    if (reply.ok) {
+      showMessage($("dashboard-error"), "ok", `Open player.html on the venue's screen and type ${reply.data.code} (good for 10 minutes).`);
+    } else {
+      showMessage($("dashboard-error"), "error", userMessage(reply.error), details(reply.error));
+    }
   }
 
   async function skipRequest(request, button) {

@@ -8,7 +8,7 @@ namespace Singr.Api.Tests.Owasp;
 /// hands over is a jukebox song's thumbnail, which every screen at the venue loads. Aimed at loopback, the venue's own
 /// network or a cloud metadata address, it would make the host's dashboard or the player send requests there, so it is
 /// refused at the door (<c>PublicUrls</c>, whose cases are in <c>PublicUrlsTests</c>), and the pages load no image
-/// from anywhere else.
+/// from anywhere else; the player screen loads YouTube's player and thumbnails and nothing more.
 /// </summary>
 public sealed class Api7ServerSideRequestForgeryTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
 {
@@ -46,16 +46,19 @@ public sealed class Api7ServerSideRequestForgeryTests(ApiAppFixture app) : IClas
     }
 
     [Theory]
-    [InlineData("/kiosk.html")]
-    [InlineData("/dashboard.html")]
-    public async Task The_pages_load_images_from_their_own_origin_only(string page)
+    [InlineData("/kiosk.html", "img-src", "'self' data:")]
+    [InlineData("/dashboard.html", "img-src", "'self' data:")]
+    [InlineData("/player.html", "img-src", "'self' data: https://i.ytimg.com")]
+    [InlineData("/player.html", "frame-src", "https://www.youtube.com https://www.youtube-nocookie.com")]
+    [InlineData("/player.html", "script-src", "'self' https://www.youtube.com https://s.ytimg.com")]
+    public async Task The_pages_load_images_frames_and_scripts_from_their_own_origin_and_the_player_from_YouTube_only(string page, string directive, string sources)
     {
         using var response = await app.Client.GetAsync(new Uri(page, UriKind.Relative));
-        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
-        var imageSources = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("img-src ", StringComparison.Ordinal)).Split(' ')[1..];
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(d => d.Trim()).ToList();
+        var allowed = policy.SingleOrDefault(d => d.StartsWith(directive + " ", StringComparison.Ordinal))?[(directive.Length + 1)..];
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["'self'", "data:"], imageSources);
+        Assert.Equal(sources, allowed ?? policy.Single(d => d.StartsWith("default-src ", StringComparison.Ordinal))["default-src ".Length..]);
     }
 
     private static object Video(string thumbnailUrl) =>

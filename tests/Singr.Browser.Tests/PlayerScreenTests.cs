@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Singr.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Singr.Browser.Tests;
+
+/// <summary>
+/// The venue's player screen beside a kiosk: paired with a code, it plays the queue in order (the test video adapter
+/// stands in for YouTube, by the server's configuration) and the kiosk follows what is on. A second screen paired
+/// later cannot take over while the first holds the lease.
+/// </summary>
+public sealed class PlayerScreenTests() : DatabaseTest(migrate: false)
+{
+    private readonly BrowserPages _pages = new();
+
+    [Fact]
+    public async Task A_paired_screen_plays_the_kiosks_requests_in_turn_and_a_second_screen_stands_by()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var environment = BrowserPages.Environment(seedDemo: true);
+        environment["Singr__Player__VideoAdapter"] = "test";
+        await using var app = ApplicationProcess.Start(Database.ConnectionString, environment);
+        await app.WaitUntilReadyAsync(BrowserPages.StartWithin);
+        using var owner = await BrowserPages.DemoOwnerAsync(app.BaseAddress);
+        var (firstCode, secondCode) = (await PairingCodeAsync(owner), await PairingCodeAsync(owner));
+
+        await using var room = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 420, Height = 900 } });
+        await using var screenContext = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        await using var standbyContext = await browser.NewContextAsync();
+        var kiosk = await _pages.OpenAsync(room, "kiosk", new Uri(app.BaseAddress, $"/kiosk.html?venue={BrowserPages.DemoVenue}"));
+        var screen = await _pages.OpenAsync(screenContext, "player", new Uri(app.BaseAddress, "/player.html?seconds=2"));
+        SetDefaultExpectTimeout(BrowserPages.VisibleWithinMs);
+
+        try
+        {
+            await screen.GetByTestId("pairing-code").FillAsync(firstCode);
+            await screen.GetByTestId("pairing-submit").ClickAsync();
+            await Expect(screen.GetByTestId("connection-status")).ToHaveTextAsync("Live");
+            await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync();
+            await Expect(kiosk.GetByTestId("connection-status")).ToHaveTextAsync("Live");
+
+            await BrowserPages.RequestAsync(kiosk, "Ann", "ABBA", "First Song");
+            await Expect(kiosk.GetByTestId("request-result")).ToContainTextAsync("First Song");
+            await BrowserPages.RequestAsync(kiosk, "Bob", "Queen", "Second Song");
+            await Expect(kiosk.GetByTestId("request-result")).ToContainTextAsync("Second Song");
+
+            // The first song plays with its singer up and the second shown next; then the second; then nothing.
+            await Expect(screen.GetByTestId("singer-up-name")).ToHaveTextAsync("Ann");
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("First Song");
+            await Expect(screen.GetByTestId("up-next-item")).ToContainTextAsync("Second Song");
+            await BrowserPages.ScreenshotsAsync(("player-singing", screen));
+            await Expect(kiosk.GetByTestId("now-playing")).ToContainTextAsync("First Song");
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Second Song");
+            await Expect(kiosk.GetByTestId("now-playing")).ToContainTextAsync("Second Song");
+            await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync();
+            await Expect(kiosk.GetByTestId("now-playing")).ToContainTextAsync("Nothing is playing.");
+
+            var standby = await _pages.OpenAsync(standbyContext, "standby player", new Uri(app.BaseAddress, "/player.html"));
+            await standby.GetByTestId("pairing-code").FillAsync(secondCode);
+            await standby.GetByTestId("pairing-submit").ClickAsync();
+            await Expect(standby.GetByTestId("player-error")).ToContainTextAsync("standing by");
+            await BrowserPages.ScreenshotsAsync(("player", screen), ("player-kiosk", kiosk), ("player-standby", standby));
+
+            Assert.Equal(["played", "played"], await StatusesAsync(owner, "First Song", "Second Song"));
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
+        {
+            throw new InvalidOperationException(_pages.Describe(failure, ("app", app)), failure);
+        }
+    }
+
+    private static async Task<string> PairingCodeAsync(HttpClient owner)
+    {
+        using var issued = await owner.PostAsync(new Uri($"/v1/venues/{BrowserPages.DemoVenue}/players/pairing-codes", UriKind.Relative), null);
+        issued.EnsureSuccessStatusCode();
+        return (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("code").GetString()!;
+    }
+
+    private static async Task<List<string?>> StatusesAsync(HttpClient owner, params string[] titles)
+    {
+        var page = await owner.GetFromJsonAsync<JsonElement>(new Uri($"/v1/customer/requests?venueId={BrowserPages.DemoVenue}&limit=100", UriKind.Relative));
+        var items = page.GetProperty("data").GetProperty("items").EnumerateArray().ToList();
+        return [.. titles.Select(title => items.Single(i => i.GetProperty("title").GetString() == title).GetProperty("status").GetString())];
+    }
+}
