@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 
 namespace Singr.Api.Tests.Owasp;
 
@@ -46,14 +45,6 @@ public sealed class Api10ConsumedApiTests(ApiDatabaseFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
     }
 
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string peer, string forwardedFor)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/auth/login", UriKind.Relative))
-        {
-            Content = JsonContent.Create(new { email = ApiUser.UniqueEmail("nobody"), password = "wrong-guess" }),
-        };
-        request.Headers.Add(TestClientAddress.HeaderName, peer);
-        request.Headers.Add("X-Forwarded-For", forwardedFor);
-        return client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string peer, string forwardedFor) =>
+        FromAddress.PostAsync(client, "/v1/auth/login", new { email = ApiUser.UniqueEmail("nobody"), password = "wrong-guess" }, peer, forwardedFor);
 }

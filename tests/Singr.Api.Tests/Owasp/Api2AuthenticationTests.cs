@@ -79,22 +79,10 @@ public sealed class Api2AuthenticationTests(ApiDatabaseFixture fixture) : IClass
 
     private static async Task<System.Text.Json.JsonElement> RegisterAsync(HttpClient client, string email, string? from = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/auth/register", UriKind.Relative))
-        {
-            Content = JsonContent.Create(new { email, password = Password, name = "Patron" }),
-        };
-        request.Headers.Add(TestClientAddress.HeaderName, from ?? "198.51.100.1");
-        using var response = await client.SendAsync(request);
+        using var response = await FromAddress.PostAsync(client, "/v1/auth/register", new { email, password = Password, name = "Patron" }, from ?? "198.51.100.1");
         return await EnvelopeJson.DataOfAsync(response);
     }
 
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string from)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/auth/login", UriKind.Relative))
-        {
-            Content = JsonContent.Create(new { email, password }),
-        };
-        request.Headers.Add(TestClientAddress.HeaderName, from);
-        return client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string from) =>
+        FromAddress.PostAsync(client, "/v1/auth/login", new { email, password }, from);
 }

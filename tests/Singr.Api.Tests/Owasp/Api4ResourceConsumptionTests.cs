@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 
 namespace Singr.Api.Tests.Owasp;
 
@@ -41,12 +40,7 @@ public sealed class Api4ResourceConsumptionTests(ApiDatabaseFixture fixture) : I
         var refreshes = new List<HttpStatusCode>();
         for (var i = 0; i < 101; i++)
         {
-            using var refresh = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/auth/refresh", UriKind.Relative))
-            {
-                Content = JsonContent.Create(new { refreshToken = $"guess-{i}" }),
-            };
-            refresh.Headers.Add(TestClientAddress.HeaderName, "198.51.100.60");
-            using var answer = await client.SendAsync(refresh);
+            using var answer = await FromAddress.PostAsync(client, "/v1/auth/refresh", new { refreshToken = $"guess-{i}" }, "198.51.100.60");
             refreshes.Add(answer.StatusCode);
         }
 

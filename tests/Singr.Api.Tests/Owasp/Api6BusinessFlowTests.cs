@@ -115,15 +115,8 @@ public sealed class Api6BusinessFlowTests(ApiDatabaseFixture fixture) : IClassFi
         return client.SendAsync(request);
     }
 
-    private static Task<HttpResponseMessage> GuestSessionAsync(HttpClient client, string slug, string deviceId, string from)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/auth/guest", UriKind.Relative))
-        {
-            Content = JsonContent.Create(new { venueId = slug, deviceId }),
-        };
-        request.Headers.Add(TestClientAddress.HeaderName, from);
-        return client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> GuestSessionAsync(HttpClient client, string slug, string deviceId, string from) =>
+        FromAddress.PostAsync(client, "/v1/auth/guest", new { venueId = slug, deviceId }, from);
 
     private static async Task<Guid> ItemIdAsync(HttpResponseMessage response) =>
         (await EnvelopeJson.DataOfAsync(response)).GetProperty("item").GetProperty("id").GetGuid();
