@@ -18,7 +18,9 @@ public sealed record VenueSettingsBody(
     bool? AcceptKaraoke,
     bool? AcceptJukebox,
     bool? ApprovalRequired = null,
-    string? Rotation = null)
+    string? Rotation = null,
+    DisplaySettingsPatch? Display = null,
+    PlayerSettingsPatch? Player = null)
 {
     public VenueSettingsPatch ToPatch() => new(
         Mode,
@@ -36,5 +38,7 @@ public sealed record VenueSettingsBody(
         AcceptKaraoke,
         AcceptJukebox,
         ApprovalRequired,
-        Rotation);
+        Rotation,
+        Display,
+        Player);
 }

@@ -12,4 +12,6 @@ public sealed record QueueSnapshot(
     [property: Id(3)] string PlayerStatus,
     [property: Id(4)] bool RequestsOpen,
     [property: Id(5)] long Seq,
-    [property: Id(6)] int AwaitingApproval = 0);
+    [property: Id(6)] int AwaitingApproval = 0,
+    [property: Id(7)] DisplaySettings? Display = null,
+    [property: Id(8)] PlayerSettings? Player = null);

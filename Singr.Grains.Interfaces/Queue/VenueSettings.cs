@@ -8,6 +8,8 @@ namespace Singr.Grains.Interfaces.Queue;
 /// <param name="NoRepeatMinutes">A song cannot be requested again within this long of being queued or played.</param>
 /// <param name="ApprovalRequired">Patrons' requests wait for a host's approval before they join the queue.</param>
 /// <param name="Rotation">FIFO or ROUND_ROBIN (<see cref="RotationModes"/>): how free requests are ordered.</param>
+/// <param name="Display">What the player screen shows; null in state written before screens had settings (read as the default).</param>
+/// <param name="Player">How the player screen plays; null likewise.</param>
 /// <param name="AutoCloseAt">Local time of day (HH:mm, the venue's timezone) at which requests close by themselves.</param>
 [GenerateSerializer]
 [Alias("singr.queue.VenueSettings")]
@@ -26,8 +28,13 @@ public sealed record VenueSettings(
     [property: Id(11)] bool AcceptKaraoke,
     [property: Id(12)] bool AcceptJukebox,
     [property: Id(13)] bool ApprovalRequired = false,
-    [property: Id(14)] string Rotation = RotationModes.Fifo)
+    [property: Id(14)] string Rotation = RotationModes.Fifo,
+    [property: Id(15)] DisplaySettings? Display = null,
+    [property: Id(16)] PlayerSettings? Player = null)
 {
+    /// <summary>These settings with the screen's defaults where a venue never set them.</summary>
+    public VenueSettings WithScreenDefaults() => this with { Display = Display ?? DisplaySettings.Default, Player = Player ?? PlayerSettings.Default };
+
     public static VenueSettings Default { get; } = new(
         RequestModes.FreePlay,
         CostPerSong: 1,

@@ -19,4 +19,6 @@ public sealed record VenueSettingsPatch(
     [property: Id(12)] bool? AcceptKaraoke = null,
     [property: Id(13)] bool? AcceptJukebox = null,
     [property: Id(14)] bool? ApprovalRequired = null,
-    [property: Id(15)] string? Rotation = null);
+    [property: Id(15)] string? Rotation = null,
+    [property: Id(16)] DisplaySettingsPatch? Display = null,
+    [property: Id(17)] PlayerSettingsPatch? Player = null);

@@ -11,6 +11,7 @@ public static class VenueSettingsRules
     public const int MaxPendingPerPatronLimit = 1000;
     public const int MaxNoRepeatMinutes = 24 * 60;
     public const int MaxBlocklistEntries = 500;
+    public const int MaxScrollingMessageLength = 200;
 
     public static IReadOnlyList<FieldProblem> Check(VenueSettingsPatch patch)
     {
@@ -49,6 +50,26 @@ public static class VenueSettingsRules
             problems.Add(new("blocklist", $"At most {MaxBlocklistEntries} non-blank entries of up to 200 characters."));
         }
 
+        if (patch.Display is { } display)
+        {
+            OneOf(problems, "display.nowPlayingPosition", display.NowPlayingPosition, DisplaySettings.Positions);
+            OneOf(problems, "display.theme", display.Theme, DisplaySettings.Themes);
+            OneOf(problems, "display.fontSize", display.FontSize, DisplaySettings.FontSizes);
+            Range(problems, "display.upNextCount", display.UpNextCount, 1, 10);
+            if (display.ScrollingMessage is { Length: > MaxScrollingMessageLength })
+            {
+                problems.Add(new("display.scrollingMessage", $"At most {MaxScrollingMessageLength} characters."));
+            }
+        }
+
+        if (patch.Player is { } player)
+        {
+            Range(problems, "player.volume", player.Volume, 0, 100);
+            Range(problems, "player.crossfadeSeconds", player.CrossfadeSeconds, 0, PlayerSettings.MaxCrossfadeSeconds);
+            OneOf(problems, "player.repeat", player.Repeat, PlayerSettings.Repeats);
+            OneOf(problems, "player.videoQuality", player.VideoQuality, VideoQualities.All);
+        }
+
         if (patch.AcceptKaraoke == false && patch.AcceptJukebox == false)
         {
             problems.Add(new("acceptJukebox", "Accept at least one kind of request."));
@@ -59,6 +80,14 @@ public static class VenueSettingsRules
 
     public static bool TryParseTimeOfDay(string text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    private static void OneOf(List<FieldProblem> problems, string field, string? value, IReadOnlyList<string> allowed)
+    {
+        if (value is not null && !allowed.Contains(value))
+        {
+            problems.Add(new(field, $"One of {string.Join(", ", allowed)}."));
+        }
+    }
 
     private static void Range(List<FieldProblem> problems, string field, int? value, int min, int max)
     {

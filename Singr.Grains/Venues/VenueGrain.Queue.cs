@@ -23,7 +23,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     private RequestRules Rules => new(State);
 
     public Task<VenueSettings?> GetSettings() =>
-        Task.FromResult(Live ? State.Settings with { RequestsOpen = Rules.AreOpenAt(timeProvider.GetUtcNow()) } : null);
+        Task.FromResult(Live ? SettingsNow() : null);
 
     public async Task<Outcome<VenueSettings>> UpdateSettings(VenueSettingsPatch patch, AuditStamp stamp)
     {
@@ -38,8 +38,11 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         {
             Audit(rows, stamp, "venue.settings.update", "venue", VenueId.ToString("D"), before, State.Settings);
         });
-        return Outcome.Ok(State.Settings with { RequestsOpen = Rules.AreOpenAt(timeProvider.GetUtcNow()) });
+        return Outcome.Ok(SettingsNow());
     }
+
+    /// <summary>The settings as a host reads them: open or closed by the clock, and the screen's defaults filled in.</summary>
+    private VenueSettings SettingsNow() => State.Settings.WithScreenDefaults() with { RequestsOpen = Rules.AreOpenAt(timeProvider.GetUtcNow()) };
 
     public async Task<Outcome<RequestAccepted>> RequestSong(RequestSong command)
     {

@@ -8,8 +8,8 @@ namespace Singr.Browser.Tests;
 
 /// <summary>
 /// The venue's player screen beside a kiosk: paired with a code, it plays the queue in order (the test video adapter
-/// stands in for YouTube, by the server's configuration) and the kiosk follows what is on. A second screen paired
-/// later cannot take over while the first holds the lease.
+/// stands in for YouTube, by the server's configuration), shows what the host's display settings say as they change,
+/// and the kiosk follows what is on. A second screen paired later cannot take over while the first holds the lease.
 /// </summary>
 public sealed class PlayerScreenTests() : DatabaseTest(migrate: false)
 {
@@ -25,6 +25,7 @@ public sealed class PlayerScreenTests() : DatabaseTest(migrate: false)
         await using var app = ApplicationProcess.Start(Database.ConnectionString, environment);
         await app.WaitUntilReadyAsync(BrowserPages.StartWithin);
         using var owner = await BrowserPages.DemoOwnerAsync(app.BaseAddress);
+        await ScreenSettingsAsync(owner, new { display = new { scrollingMessage = "Happy hour until nine", upNextCount = 1 } });
         var (firstCode, secondCode) = (await PairingCodeAsync(owner), await PairingCodeAsync(owner));
 
         await using var room = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 420, Height = 900 } });
@@ -40,21 +41,29 @@ public sealed class PlayerScreenTests() : DatabaseTest(migrate: false)
             await screen.GetByTestId("pairing-submit").ClickAsync();
             await Expect(screen.GetByTestId("connection-status")).ToHaveTextAsync("Live");
             await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync();
+            await Expect(screen.GetByTestId("scrolling-message")).ToContainTextAsync("Happy hour until nine");
             await Expect(kiosk.GetByTestId("connection-status")).ToHaveTextAsync("Live");
 
             await BrowserPages.RequestAsync(kiosk, "Ann", "ABBA", "First Song");
             await Expect(kiosk.GetByTestId("request-result")).ToContainTextAsync("First Song");
             await BrowserPages.RequestAsync(kiosk, "Bob", "Queen", "Second Song");
             await Expect(kiosk.GetByTestId("request-result")).ToContainTextAsync("Second Song");
+            await BrowserPages.RequestAsync(kiosk, "Cat", "Toto", "Third Song");
+            await Expect(kiosk.GetByTestId("request-result")).ToContainTextAsync("Third Song");
 
             // The first song plays with its singer up and the second shown next; then the second; then nothing.
             await Expect(screen.GetByTestId("singer-up-name")).ToHaveTextAsync("Ann");
             await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("First Song");
-            await Expect(screen.GetByTestId("up-next-item")).ToContainTextAsync("Second Song");
+            await Expect(screen.GetByTestId("up-next-item")).ToHaveTextAsync(["Second Song · Bob"]);
             await BrowserPages.ScreenshotsAsync(("player-singing", screen));
+
+            // A host's change reaches the screen while it plays.
+            await ScreenSettingsAsync(owner, new { display = new { scrollingMessage = "Last orders at midnight" } });
+            await Expect(screen.GetByTestId("scrolling-message")).ToContainTextAsync("Last orders at midnight");
             await Expect(kiosk.GetByTestId("now-playing")).ToContainTextAsync("First Song");
             await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Second Song");
             await Expect(kiosk.GetByTestId("now-playing")).ToContainTextAsync("Second Song");
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Third Song");
             await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync();
             await Expect(kiosk.GetByTestId("now-playing")).ToContainTextAsync("Nothing is playing.");
 
@@ -64,12 +73,18 @@ public sealed class PlayerScreenTests() : DatabaseTest(migrate: false)
             await Expect(standby.GetByTestId("player-error")).ToContainTextAsync("standing by");
             await BrowserPages.ScreenshotsAsync(("player", screen), ("player-kiosk", kiosk), ("player-standby", standby));
 
-            Assert.Equal(["played", "played"], await StatusesAsync(owner, "First Song", "Second Song"));
+            Assert.Equal(["played", "played", "played"], await StatusesAsync(owner, "First Song", "Second Song", "Third Song"));
         }
         catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
         {
             throw new InvalidOperationException(_pages.Describe(failure, ("app", app)), failure);
         }
+    }
+
+    private static async Task ScreenSettingsAsync(HttpClient owner, object settings)
+    {
+        using var changed = await owner.PatchAsJsonAsync(new Uri($"/v1/venues/{BrowserPages.DemoVenue}/settings", UriKind.Relative), settings);
+        changed.EnsureSuccessStatusCode();
     }
 
     private static async Task<string> PairingCodeAsync(HttpClient owner)

@@ -35,9 +35,9 @@ public static class FuzzCases
 
         if (operation.Body is { } body)
         {
-            if (body.TryGetProperty("properties", out var properties) && properties.EnumerateObject().Any())
+            if (operation.BodyFields.Count > 0)
             {
-                var fields = properties.EnumerateObject().Select(p => (p.Name, Type: ApiOperation.TypeOf(p.Value))).ToArray();
+                var fields = operation.BodyFields.ToArray();
                 kinds.Add(
                     from field in Gen.Elements(fields)
                     from value in HostileInput.ValueFor(field.Type)

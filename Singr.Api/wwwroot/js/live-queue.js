@@ -3,7 +3,7 @@
 "use strict";
 
 window.SingrLiveQueue = (onChange) => {
-  const queue = { items: new Map(), nowPlaying: null, lastSeq: null };
+  const queue = { items: new Map(), nowPlaying: null, lastSeq: null, display: null, player: null };
 
   /** Applies an event only once and only in order: duplicates (a resume replays) and older events are ignored. */
   function fresh(event) {
@@ -31,6 +31,10 @@ window.SingrLiveQueue = (onChange) => {
     get nowPlaying() { return queue.nowPlaying; },
     get lastSeq() { return queue.lastSeq; },
 
+    /** The venue's screen settings (display and player), from its latest venueState. */
+    get display() { return queue.display; },
+    get playerSettings() { return queue.player; },
+
     /** The queued items in order, first to play first. */
     ordered() {
       return [...queue.items.values()].sort((a, b) => (a.position || 0) - (b.position || 0));
@@ -40,6 +44,8 @@ window.SingrLiveQueue = (onChange) => {
       queue.items = new Map((state.items || []).map((item) => [item.id, item]));
       queue.nowPlaying = state.nowPlaying || null;
       queue.lastSeq = typeof state.seq === "number" ? state.seq : null;
+      queue.display = state.display || null;
+      queue.player = state.player || null;
       onChange();
     },
 

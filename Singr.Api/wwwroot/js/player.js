@@ -9,7 +9,6 @@
   const credentialKey = "singr.player";
   const deviceIdKey = "singr.playerDeviceId";
   const heartbeatMs = 5000;
-  const upNextCount = 3;
 
   /** What this screen is doing, as it tells the venue. */
   const screen = { item: null, status: "idle", stopped: false, volume: 75, quality: null, fence: null, lastCommandSeq: 0, standby: false };
@@ -63,10 +62,36 @@
     report();
   }
 
-  /** Moves on: the next queued song, or nothing when the queue is empty or a host stopped the player. */
-  function next() {
+  /** The venue's screen settings, with the seed's defaults until the venue's state arrives. */
+  function display() {
+    return queue.display || { showNowPlaying: true, nowPlayingPosition: "footer", showUpNext: true, upNextCount: 3, scrollingMessage: "", theme: "dark", fontSize: "medium" };
+  }
+
+  function playerSettings() {
+    return queue.playerSettings || { volume: 75, autoplay: true, videoQuality: "hd720" };
+  }
+
+  let appliedSettings = null;
+
+  /** A host changed how the screen plays: its volume and quality now; autoplay from the next song on. */
+  function applyPlayerSettings() {
+    const settings = playerSettings();
+    const key = `${settings.volume}|${settings.videoQuality}`;
+    if (!adapter || key === appliedSettings) return;
+    appliedSettings = key;
+    setVolume(settings.volume);
+    screen.quality = settings.videoQuality;
+    adapter.setQuality(settings.videoQuality);
+  }
+
+  /**
+   * Moves on: the next queued song, or nothing when the queue is empty or a host stopped the player. On its own
+   * (a song ended, a song was queued) it moves on only with autoplay; a host's play or skip always does.
+   */
+  function next(byHost = false) {
     if (screen.item) finished.add(screen.item.id);
-    const following = screen.stopped ? null : queue.ordered().find((queued) => !finished.has(queued.id));
+    const waitForHost = !byHost && !playerSettings().autoplay;
+    const following = screen.stopped || waitForHost ? null : queue.ordered().find((queued) => !finished.has(queued.id));
     if (following) {
       startItem(following);
       return;
@@ -101,10 +126,11 @@
   };
 
   function onQueueChanged() {
+    applyPlayerSettings();
     render();
     if (joined && !resumed && queue.lastSeq !== null) {
       resume();
-    } else if (joined && !screen.standby && !screen.item && !screen.stopped && queue.ordered().some((queued) => !finished.has(queued.id))) {
+    } else if (joined && !screen.standby && !screen.item && !screen.stopped && playerSettings().autoplay && queue.ordered().some((queued) => !finished.has(queued.id))) {
       // An idle screen starts the first song as soon as one is queued.
       next();
     }
@@ -185,14 +211,14 @@
       case "play":
         screen.stopped = false;
         if (screen.item) adapter.play();
-        else next();
+        else next(true);
         break;
       case "pause":
         adapter.pause();
         break;
       case "skip":
         screen.stopped = false;
-        next();
+        next(true);
         break;
       case "stop":
         screen.stopped = true;
@@ -226,6 +252,11 @@
 
   function render() {
     const item = screen.item;
+    const shown = display();
+    document.body.dataset.theme = shown.theme;
+    document.body.dataset.fontSize = shown.fontSize;
+    $("scrolling-message").hidden = !shown.scrollingMessage;
+    if ($("scrolling-message-text").textContent !== shown.scrollingMessage) $("scrolling-message-text").textContent = shown.scrollingMessage;
     const karaoke = item && item.kind === "karaoke";
     $("idle").hidden = Boolean(item);
     $("video").hidden = !item || karaoke;
@@ -237,13 +268,14 @@
       $("singer-up-key").textContent = item.keyChange ? `Key ${item.keyChange > 0 ? "+" : ""}${item.keyChange}` : "";
     }
 
-    $("now-playing").hidden = !item;
+    $("now-playing").hidden = !item || !shown.showNowPlaying;
+    $("now-playing").className = "card now-playing-card " + shown.nowPlayingPosition;
     if (item) {
       $("now-playing-title").textContent = item.title;
       $("now-playing-meta").textContent = [item.artist, singerOf(item) ? "requested by " + singerOf(item) : null].filter(Boolean).join(" · ");
     }
 
-    const upNext = queue.ordered().filter((queued) => !item || queued.id !== item.id).slice(0, upNextCount);
+    const upNext = shown.showUpNext ? queue.ordered().filter((queued) => !item || queued.id !== item.id).slice(0, shown.upNextCount) : [];
     $("up-next").hidden = upNext.length === 0;
     $("up-next-list").replaceChildren(...upNext.map((queued) =>
       el("li", { dataset: { testid: "up-next-item" } }, queued.title, singerOf(queued) ? el("span", { class: "meta" }, " · " + singerOf(queued)) : null)));
@@ -259,7 +291,7 @@
       key.preventDefault();
       if (screen.status === "paused") adapter.play();
       else adapter.pause();
-    } else if (key.key === "n" || key.key === "N") next();
+    } else if (key.key === "n" || key.key === "N") next(true);
     else if (key.key === "+" || key.key === "=") setVolume(screen.volume + 10);
     else if (key.key === "-") setVolume(screen.volume - 10);
     else return;
