@@ -14,4 +14,5 @@ public sealed record QueueSnapshot(
     [property: Id(5)] long Seq,
     [property: Id(6)] int AwaitingApproval = 0,
     [property: Id(7)] DisplaySettings? Display = null,
-    [property: Id(8)] PlayerSettings? Player = null);
+    [property: Id(8)] PlayerSettings? Player = null,
+    [property: Id(9)] VenuePrices? Prices = null);

@@ -26,7 +26,7 @@ public sealed class QueueView(VenueState venue)
 
         return new QueueSnapshot(
             nowPlaying, items, venue.QueueVersion, PlayerAuthority.StatusOf(venue.Player, now), new RequestRules(venue).AreOpenAt(now),
-            venue.EventSeq, venue.AwaitingApproval.Count, venue.Settings.Display ?? DisplaySettings.Default, venue.Settings.Player ?? PlayerSettings.Default);
+            venue.EventSeq, venue.AwaitingApproval.Count, venue.Settings.Display ?? DisplaySettings.Default, venue.Settings.Player ?? PlayerSettings.Default, VenuePrices.Of(venue.Settings));
     }
 
     /// <summary>One queued item as <see cref="Snapshot"/> would show it, without building the whole snapshot.</summary>

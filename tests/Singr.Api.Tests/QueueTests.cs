@@ -9,6 +9,24 @@ public sealed class QueueTests(ApiAppFixture app) : IClassFixture<ApiAppFixture>
     private static readonly string[] PriorityTitles = ["P1", "P2", "P3"];
 
     [Fact]
+    public async Task Anyone_at_the_venue_reads_what_a_request_costs_before_asking_and_sees_a_price_change_at_once()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+
+        var free = await VenueActions.QueueAsync(app.Client, guest, slug);
+        await owner.SetSettingsAsync(slug, new { mode = "PAID", costPerSong = 2, chargeAt = "ON_PLAY" });
+        var paid = await VenueActions.QueueAsync(app.Client, guest, slug);
+
+        Assert.Equal("FREEPLAY", free.GetProperty("prices").GetProperty("mode").GetString());
+        Assert.Equal(("PAID", 2, "ON_PLAY"), (
+            paid.GetProperty("prices").GetProperty("mode").GetString(),
+            paid.GetProperty("prices").GetProperty("costPerSong").GetInt32(),
+            paid.GetProperty("prices").GetProperty("chargeAt").GetString()));
+    }
+
+    [Fact]
     public async Task In_a_round_robin_venue_a_newcomer_sings_before_anyone_sings_twice_and_a_host_can_still_move_them()
     {
         var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Singr.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -6,7 +7,7 @@ namespace Singr.Browser.Tests;
 
 /// <summary>
 /// A patron at the demo venue's kiosk finds a song in the songbook as they type, taps it, and follows it in "my
-/// requests" from its place in the queue to being on.
+/// requests"; when the venue starts charging, the kiosk shows the price before anyone asks.
 /// </summary>
 public sealed class KioskSearchTests() : DatabaseTest(migrate: false)
 {
@@ -39,6 +40,16 @@ public sealed class KioskSearchTests() : DatabaseTest(migrate: false)
             await Expect(mine.GetByTestId("my-request-status")).ToContainTextAsync("next up");
             await Expect(kiosk.GetByTestId("queue-item").Filter(new LocatorFilterOptions { HasText = "Bohemian Rhapsody" })).ToContainTextAsync("Freddie");
             await Expect(kiosk.GetByTestId("search-results")).ToBeEmptyAsync();
+            await Expect(kiosk.GetByTestId("price")).ToBeHiddenAsync();
+
+            // The venue starts charging for going ahead: the kiosk says so before anyone asks.
+            using (var owner = await BrowserPages.DemoOwnerAsync(app.BaseAddress))
+            {
+                using var hybrid = await owner.PatchAsJsonAsync(new Uri($"/v1/venues/{BrowserPages.DemoVenue}/settings", UriKind.Relative), new { mode = "HYBRID", priorityCost = 2 });
+                hybrid.EnsureSuccessStatusCode();
+            }
+
+            await Expect(kiosk.GetByTestId("price")).ToHaveTextAsync("Requests are free; 2 credits puts yours ahead of the free ones.");
             await BrowserPages.ScreenshotsAsync(("kiosk-search", kiosk));
         }
         catch (Exception failure) when (failure is PlaywrightException or TimeoutException)

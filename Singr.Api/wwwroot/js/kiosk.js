@@ -76,6 +76,7 @@
           el("div", { class: "meta" }, songLine(item))),
         el("span", { class: "badge " + item.status }, item.status))));
     $("queue-empty").hidden = items.length > 0;
+    showPrice(queue.prices);
     $("queue-count").textContent = items.length > 0 ? `(${items.length})` : "";
   }
 
@@ -136,6 +137,18 @@
   function refreshMineSoon() {
     clearTimeout(mineTimer);
     mineTimer = setTimeout(() => refreshMine().catch(() => {}), 400);
+  }
+
+  /** The cost before anyone asks: every request in a PAID venue, going ahead of the free ones in a HYBRID one. */
+  function showPrice(prices) {
+    const line = $("price");
+    const credits = (n) => `${n} credit${n === 1 ? "" : "s"}`;
+    const when = prices && prices.chargeAt === "ON_PLAY" ? ", taken when it plays" : "";
+    line.textContent = !prices ? ""
+      : prices.mode === "PAID" ? `Each request costs ${credits(prices.costPerSong)}${when}.`
+        : prices.mode === "HYBRID" ? `Requests are free; ${credits(prices.priorityCost)} puts yours ahead of the free ones${when}.`
+          : "";
+    line.hidden = !line.textContent;
   }
 
   function showQuota(quota) {

@@ -3,7 +3,7 @@
 "use strict";
 
 window.SingrLiveQueue = (onChange) => {
-  const queue = { items: new Map(), nowPlaying: null, lastSeq: null, display: null, player: null };
+  const queue = { items: new Map(), nowPlaying: null, lastSeq: null, display: null, player: null, prices: null };
 
   /** Applies an event only once and only in order: duplicates (a resume replays) and older events are ignored. */
   function fresh(event) {
@@ -35,6 +35,9 @@ window.SingrLiveQueue = (onChange) => {
     get display() { return queue.display; },
     get playerSettings() { return queue.player; },
 
+    /** What a request costs here (mode, costPerSong, priorityCost, chargeAt), from the latest venueState. */
+    get prices() { return queue.prices; },
+
     /** The queued items in order, first to play first. */
     ordered() {
       return [...queue.items.values()].sort((a, b) => (a.position || 0) - (b.position || 0));
@@ -46,6 +49,7 @@ window.SingrLiveQueue = (onChange) => {
       queue.lastSeq = typeof state.seq === "number" ? state.seq : null;
       queue.display = state.display || null;
       queue.player = state.player || null;
+      queue.prices = state.prices || null;
       onChange();
     },
 
