@@ -87,6 +87,12 @@ public sealed class CustomerHub(LiveConnections connections, VenueFeeds feeds, V
         var payload = JsonNode.Parse(streamEvent.PayloadJson)!.AsObject();
         var messages = new List<Outgoing>();
         var action = payload["action"]?.GetValue<string>();
+        if (streamEvent.EventType == VenueEvents.RequestUpdate && action == RequestActions.UpNext)
+        {
+            // For the patron, who should get ready; the team sees the queue itself.
+            return messages;
+        }
+
         var method = streamEvent.EventType switch
         {
             VenueEvents.QueueInsert => "request:new",

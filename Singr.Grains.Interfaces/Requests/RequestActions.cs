@@ -9,5 +9,8 @@ public static class RequestActions
     public const string Fulfilled = "fulfilled";
     public const string ReplyAdded = "reply_added";
     public const string Processed = "processed";
+
+    /// <summary>To the patron alone, once, when two songs wait ahead of theirs: time to get ready.</summary>
+    public const string UpNext = "up_next";
     public const string Deleted = "deleted";
 }

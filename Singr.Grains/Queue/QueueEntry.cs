@@ -49,6 +49,9 @@ public sealed class QueueEntry
     /// <summary>True while its credits are held in the patron's wallet (ON_PLAY), until played or released.</summary>
     public bool CreditsHeld { get; set; }
 
+    /// <summary>The patron has been told two songs wait ahead of theirs (<c>up_next</c>); told once, whatever moves after.</summary>
+    public bool UpNextAnnounced { get; set; }
+
     public string Status { get; set; } = string.Empty;
 
     public DateTimeOffset RequestedAt { get; set; }

@@ -178,6 +178,22 @@ public sealed class RequestWorkflow(VenueState venue, VenueTurn turn)
     /// A request's change for the team and, when <paramref name="toPatron"/>, for the patron who made it, who also gets
     /// their allowance after it.
     /// </summary>
+    /// <summary>How many songs wait ahead of a patron's when they are told to get ready.</summary>
+    public const int UpNextWhenAhead = 2;
+
+    /// <summary>
+    /// Tells the patron whose song now has <see cref="UpNextWhenAhead"/> songs waiting ahead of it, once
+    /// (<c>request:update</c> with <c>up_next</c>, to them alone); run at the end of every turn that may move the queue.
+    /// </summary>
+    public void AnnounceUpNext(DateTimeOffset now)
+    {
+        if (venue.Queue.Count > UpNextWhenAhead && venue.Queue[UpNextWhenAhead] is { UpNextAnnounced: false } entry)
+        {
+            entry.UpNextAnnounced = true;
+            RaiseRequest(RequestActions.UpNext, entry, toPatron: true, now);
+        }
+    }
+
     public void RaiseRequest(string action, QueueEntry entry, bool toPatron, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(entry);

@@ -222,6 +222,7 @@ public sealed partial class VenueGrain([VersionedState("venue")] IVersionedState
     /// <summary>Writes the state with the turn's events (and <paramref name="alsoWrite"/>'s rows) in one transaction.</summary>
     private Task SaveAsync(Action<List<ISideRow>>? alsoWrite = null)
     {
+        new RequestWorkflow(State, Turn).AnnounceUpNext(timeProvider.GetUtcNow());
         var (events, changedRequests) = Turn.Take();
         return state.WriteAsync(rows =>
         {

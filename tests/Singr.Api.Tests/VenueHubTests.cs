@@ -13,8 +13,9 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     /// <summary>The venue stream's events, numbered by the venue (per-patron extras such as initial_data are not).</summary>
+    /// <summary>What a venue's stream sends a connection; a patron's own <c>request:update</c> (up next, a host's answer) included.</summary>
     private static readonly HashSet<string> StreamEvents =
-        ["venueState", "queue:insert", "queue:update", "queue:reorder", "playerStateUpdate", "playerCommand"];
+        ["venueState", "queue:insert", "queue:update", "queue:reorder", "playerStateUpdate", "playerCommand", "request:update"];
 
     [Fact]
     public async Task Every_kind_of_change_reaches_a_joined_guest_as_its_event_numbered_one_after_another()
@@ -60,6 +61,33 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         var order = events.Select(e => e.Target).Distinct().ToList();
         Assert.True(order.IndexOf("queue:insert") < order.IndexOf("queue:reorder") && order.IndexOf("queue:reorder") < order.IndexOf("queue:update"), string.Join(", ", order));
         Assert.Equal("venueState", events[^1].Target);
+    }
+
+    [Fact]
+    public async Task The_patron_whose_song_has_two_ahead_of_it_is_told_to_get_ready_once_and_nobody_else_hears_it()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (ann, cat) = (await ApiUser.GuestTokenAsync(app.Client, slug), await ApiUser.GuestTokenAsync(app.Client, slug));
+        await using var annsPhone = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, ann);
+        await using var catsPhone = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, cat);
+        await using var dashboard = await HubConnections.ConnectAsync(app.Factory, HubConnections.CustomerHub, owner.Token);
+        (await annsPhone.InvokeAsync("JoinVenue", slug, null)).Ok("Ann joins");
+        (await catsPhone.InvokeAsync("JoinVenue", slug, null)).Ok("Cat joins");
+        await VenueActions.RequestAsync(app.Client, ann, slug, "Ann One");
+        await VenueActions.RequestAsync(app.Client, ann, slug, "Ann Two");
+
+        var catsSong = await VenueActions.RequestAsync(app.Client, cat, slug, "Cat One");
+        var told = await catsPhone.WaitForAsync("request:update", p => Text(p, "action") == "up_next");
+        await VenueActions.RequestAsync(app.Client, ann, slug, "Ann Three");
+        await annsPhone.WaitForAsync("queue:insert", p => Text(p, "item", "title") == "Ann Three");
+        await catsPhone.WaitForAsync("queue:insert", p => Text(p, "item", "title") == "Ann Three");
+        await dashboard.WaitForAsync("request:new", p => Text(p, "request", "title") == "Ann Three");
+
+        Assert.Equal(catsSong, told.Payload.GetProperty("request").GetProperty("id").GetGuid());
+        Assert.Single(catsPhone.Events, e => e.Target == "request:update" && Text(e.Payload, "action") == "up_next");
+        Assert.DoesNotContain(annsPhone.Events, e => e.Target == "request:update");
+        Assert.DoesNotContain(dashboard.Events, e => e.Target == "request:update" && Text(e.Payload, "action") == "up_next");
     }
 
     [Fact]
@@ -170,15 +198,20 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         await after.UntilAsync(events => events.Any(e => e.Target == "queue:reorder"), Wait, "the missed reorder");
         var live = await VenueActions.RequestAsync(app.Client, guest, slug, "After The Tunnel");
         await after.WaitForAsync("queue:insert", p => Id(p) == live);
+        await after.WaitForAsync("request:update", p => Text(p, "action") == "up_next" && Text(p, "request", "id") == live.ToString());
 
         Assert.True(rejoined.GetProperty("resumed").GetBoolean(), rejoined.ToString());
         var caughtUp = Stream(after);
         Assert.DoesNotContain(caughtUp, e => e.Target == "venueState");
         AssertNumberedFrom(lastSeq + 1, caughtUp);
+        // Missed Two came in third, and so did the live one: this phone's own "up next" for each is in its stream.
         Assert.Equal(
-            ["queue:insert", "queue:insert", "queue:update", "queue:reorder", "queue:insert"],
+            ["queue:insert", "queue:insert", "request:update", "queue:update", "queue:reorder", "queue:insert", "request:update"],
             caughtUp.Select(e => e.Target).ToList());
-        Assert.Equal([missedOne, missedTwo, missedOne, live], caughtUp.Where(e => e.Target != "queue:reorder").Select(e => Id(e.Payload)).ToList());
+        Assert.Equal(
+            [missedOne, missedTwo, missedOne, live],
+            caughtUp.Where(e => e.Target is "queue:insert" or "queue:update").Select(e => Id(e.Payload)).ToList());
+        Assert.Equal([missedTwo, live], caughtUp.Where(e => e.Target == "request:update").Select(e => e.Payload.GetProperty("request").GetProperty("id").GetGuid()));
     }
 
     [Fact]
@@ -507,8 +540,8 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         await watching.CancelAsync();
         await watcher;
 
-        var last = start + produced;
-        await reader.UntilAsync(events => events.Count > 0 && events[^1].Seq >= last, TimeSpan.FromSeconds(20), $"every event up to seq {last}");
+        // Every request and move is one event; a move that brings a song two from the front also tells its patron.
+        await reader.UntilAsync(events => events.Count(e => e.Target is "queue:insert" or "queue:reorder") >= produced, TimeSpan.FromSeconds(20), $"all {produced} queue events");
         Assert.True(droppedAt is not null, $"the connection that stopped reading was still connected after {produced} events ({producing})");
         frozen.ResumeReading();
         await frozen.Closed.WaitAsync(TimeSpan.FromSeconds(10));
@@ -519,7 +552,13 @@ public sealed class VenueHubTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         Assert.True(produced >= droppedAt + AfterTheDrop, $"dropped after {droppedAt} events, {produced} made in all");
     }
 
-    private static List<HubEvent> Stream(IHubEvents client) => [.. client.Events.Where(e => StreamEvents.Contains(e.Target))];
+    /// <summary>The stream as a connection got it; a patron's <c>request:update</c> that repeats a queue event's number is left out.</summary>
+    private static List<HubEvent> Stream(IHubEvents client)
+    {
+        var events = client.Events.Where(e => StreamEvents.Contains(e.Target)).ToList();
+        var queueEvents = events.Where(e => e.Target != "request:update").Select(e => e.Seq).ToHashSet();
+        return [.. events.Where(e => e.Target != "request:update" || !queueEvents.Contains(e.Seq))];
+    }
 
     private static async Task<long> ConnectionsAsync(ApiUser owner) =>
         (await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/customer/ws/stats")).GetProperty("totalConnections").GetInt64();

@@ -86,6 +86,10 @@
   function onOwnRequestUpdate(event) {
     refreshMineSoon();
     const request = event && event.request;
+    if (request && event.action === "up_next") {
+      showMessage($("host-reply"), "ok", `Two songs to go before “${request.title}”. Get ready!`);
+      return;
+    }
     if (!request || !request.approval || event.action !== "status_changed") return;
     const message = request.approval.responseMessage ? ` “${request.approval.responseMessage}”` : "";
     if (request.approval.status === "approved") {
