@@ -12,7 +12,7 @@
 
   const queue = window.SingrLiveQueue(() => {
     render();
-    refreshMineSoon();
+    renderMine();
   });
 
   function deviceId() {
@@ -122,17 +122,43 @@
     return statusText[request.status] || request.status;
   }
 
+  /** This device's requests as last fetched; their place and start come from the live queue as it moves. */
+  let mine = [];
+
+  /** Requests the server was asked about once after they left the queue: its answer stands, with no asking again. */
+  const askedAfterLeaving = new Set();
+
   async function refreshMine() {
     const reply = await call("GET", `/v1/venues/${encodeURIComponent(venueId)}/requests/mine`, { token: await guestToken() });
     if (!reply.ok) return;
-    const mine = reply.data || [];
-    $("my-requests").replaceChildren(...mine.map((request) =>
+    mine = reply.data || [];
+    renderMine();
+  }
+
+  /**
+   * Renders "my requests" from the live queue: a queued one shows its place now, a playing one is on. Only a request
+   * that left the queue (its ending is not in the room's events) sends the page back to the server.
+   */
+  function renderMine() {
+    let ended = false;
+    const live = mine.map((request) => {
+      const queued = queue.ordered().find((item) => item.id === request.id);
+      if (queued) return { ...request, status: "queued", position: queued.position, estimatedStartAt: queued.estimatedStartAt };
+      if (queue.nowPlaying && queue.nowPlaying.id === request.id) return { ...request, status: "playing" };
+      if ((request.status === "queued" || request.status === "playing") && !askedAfterLeaving.has(request.id)) {
+        askedAfterLeaving.add(request.id);
+        ended = true;
+      }
+      return request;
+    });
+    if (ended) refreshMineSoon();
+    $("my-requests").replaceChildren(...live.map((request) =>
       el("li", { dataset: { testid: "my-request", requestId: request.id, status: request.status } },
         el("div", { class: "song" },
           el("div", { class: "title" }, request.title),
           el("div", { class: "meta", dataset: { testid: "my-request-status" } }, whereItStands(request))),
         el("span", { class: "badge " + request.status }, request.status))));
-    $("mine-empty").hidden = mine.length > 0;
+    $("mine-empty").hidden = live.length > 0;
   }
 
   let mineTimer = null;
