@@ -85,7 +85,7 @@ public static class SongbookEndpoints
                 "VALIDATION_ERROR",
                 $"{problems.Count} problem(s) in the songbook; nothing was imported.",
                 "Some lines of the songbook need fixing; see details.",
-                [.. problems.OrderBy(p => p.Field, StringComparer.Ordinal).Take(ListedProblems)]));
+                [.. problems.OrderBy(p => LineOf(p.Field)).Take(ListedProblems)]));
         }
 
         var customer = CustomerContext.Of(context);
@@ -93,6 +93,10 @@ public static class SongbookEndpoints
             .Import(new ImportSongbook(parsed.Rows, customer.CustomerId, customer.Stamp(context)));
         return ApiResults.Success(context, imported, message: $"{imported.Songs} songs imported.");
     }
+
+    /// <summary>The line a problem is on (<c>lines[17].title</c> is 17), so "line 100" is listed after "line 17".</summary>
+    private static int LineOf(string field) =>
+        int.TryParse(field.AsSpan()[(field.IndexOf('[', StringComparison.Ordinal) + 1)..field.IndexOf(']', StringComparison.Ordinal)], out var line) ? line : 0;
 
     private static async Task<IResult> SearchAsync(string venueId, string? q, string? kind, HttpContext context, SongbookSearch songbook)
     {

@@ -51,6 +51,7 @@ public sealed class SongbookTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
             csv.Append(i switch
             {
                 17 => "No Title,\n",
+                100 => "Band,\n",
                 500 => new string('a', 201) + ",Too Long\n",
                 _ => FormattableString.Invariant($"Band {i},Song {i}\n"),
             });
@@ -63,7 +64,7 @@ public sealed class SongbookTests(ApiAppFixture app) : IClassFixture<ApiAppFixtu
         var notImported = await SearchAsync(guest, slug, "band 18");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal(["lines[17].title", "lines[500].artist"], error.GetProperty("details").EnumerateArray().Select(d => d.GetProperty("field").GetString()));
+        Assert.Equal(["lines[17].title", "lines[100].title", "lines[500].artist"], error.GetProperty("details").EnumerateArray().Select(d => d.GetProperty("field").GetString()));
         Assert.Contains("Line 17", error.GetProperty("details")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(("ABBA", "Waterloo"), First(stillThere));
         Assert.Empty(notImported);
