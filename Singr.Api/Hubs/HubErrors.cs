@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Singr.Grains.Interfaces.Access;
 
 namespace Singr.Api.Hubs;
 
@@ -6,4 +7,8 @@ namespace Singr.Api.Hubs;
 public static class HubErrors
 {
     public static HubException Refused(string code, string message) => new($"{code}: {message}");
+
+    /// <summary>VALIDATION_ERROR with each problem as <c>field: message</c>, as the HTTP API lists them.</summary>
+    public static HubException Invalid(IEnumerable<FieldProblem> problems) =>
+        Refused("VALIDATION_ERROR", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
 }

@@ -82,23 +82,47 @@ public sealed class VenueHub(LiveConnections connections, VenueFeeds feeds, Venu
     public async Task<PlayerReportReply> ReportState(string venueId, PlayerStateBody body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var connection = Current();
-        var caller = connection.Caller;
+        var (venue, playerId) = await PlayerAtAsync(venueId);
+        var report = body.ToReport(playerId, DeviceId());
+        if (PlayerReportRules.Check(report) is { Count: > 0 } problems)
+        {
+            throw HubErrors.Invalid(problems);
+        }
+
+        var outcome = await grains.GetGrain<IVenuePlayerGrain>(venue.Id).ReportPlayerState(report);
+        return outcome.Value ?? throw HubErrors.Refused(outcome.Error!, "This device does not hold the venue's player lease.");
+    }
+
+    /// <summary>The player back from an outage: the same rules and lease checks as <c>POST …/player/queue-snapshot</c>.</summary>
+    [HubMethodName("player:queue_snapshot")]
+    public async Task<PlayerSnapshotReply> QueueSnapshot(string venueId, PlayerQueueSnapshotBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var (venue, playerId) = await PlayerAtAsync(venueId);
+        var snapshot = body.ToSnapshot(playerId, DeviceId(), Current().Caller.Stamp(Context.GetHttpContext()!, Roles.Player));
+        if (PlayerQueueSnapshotRules.Check(snapshot) is { Count: > 0 } problems)
+        {
+            throw HubErrors.Invalid(problems);
+        }
+
+        var outcome = await grains.GetGrain<IVenuePlayerGrain>(venue.Id).ReconcilePlayerQueue(snapshot);
+        return outcome.Value ?? throw HubErrors.Refused(outcome.Error!, "This device does not hold the venue's player lease.");
+    }
+
+    /// <summary>The venue and the paired player calling; refused for anyone else.</summary>
+    private async Task<(VenueRef Venue, Guid PlayerId)> PlayerAtAsync(string venueId)
+    {
+        var caller = Current().Caller;
         var venue = await venues.FindBySlugAsync(venueId, Context.ConnectionAborted);
         if (caller.Kind != CallerKind.Player || venue is null || caller.VenueId != venue.Id || !Guid.TryParse(caller.Subject, out var playerId))
         {
             throw HubErrors.Refused("PLAYER_REQUIRED", "Only the venue's paired player reports its state.");
         }
 
-        var report = body.ToReport(playerId, Context.User!.FindFirst(SingrClaims.DeviceId)?.Value ?? string.Empty);
-        if (PlayerReportRules.Check(report) is { Count: > 0 } problems)
-        {
-            throw HubErrors.Refused("VALIDATION_ERROR", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
-        }
-
-        var outcome = await grains.GetGrain<IVenuePlayerGrain>(venue.Id).ReportPlayerState(report);
-        return outcome.Value ?? throw HubErrors.Refused(outcome.Error!, "This device does not hold the venue's player lease.");
+        return (venue, playerId);
     }
+
+    private string DeviceId() => Context.User!.FindFirst(SingrClaims.DeviceId)?.Value ?? string.Empty;
 
     private LiveConnection Current() => connections.ForCall(Context.ConnectionId);
 }

@@ -24,6 +24,14 @@ public static class PlayerAuthorityEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireVenueVisitor();
 
+        player.MapPost("/queue-snapshot", SnapshotAsync)
+            .WithSummary("player:queue_snapshot over HTTP: the songs the player finished while offline, songs added at it, its state now")
+            .WithDescription("The player wins about what played (each record once, by its key); what patrons asked for meanwhile stays queued. Announced as queue:reconcile.")
+            .ProducesEnvelope<PlayerSnapshotReply>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimitPolicies.CustomerApi)
+            .RequireVenueVisitor();
+
         // The host's side, under the organisation API's limit; the player's own report (above) has none, as a heartbeat must never be refused.
         var hosting = player.MapGroup(string.Empty).RequireRateLimiting(RateLimitPolicies.CustomerApi);
         hosting.MapGet("/", GetAsync)
@@ -62,6 +70,23 @@ public static class PlayerAuthorityEndpoints
         }
 
         return DomainRefusals.Result(context, await grains.GetGrain<IVenuePlayerGrain>(VenueVisitor.Of(context).Id).ReportPlayerState(report));
+    }
+
+    private static async Task<IResult> SnapshotAsync(string venueId, PlayerQueueSnapshotBody body, HttpContext context, IGrainFactory grains)
+    {
+        var caller = context.RequireCaller();
+        if (caller.Kind != CallerKind.Player || !Guid.TryParse(caller.Subject, out var playerId))
+        {
+            return ApiResults.Failure(context, StatusCodes.Status403Forbidden, AccessErrors.PlayerRequired());
+        }
+
+        var snapshot = body.ToSnapshot(playerId, context.User.FindFirst(SingrClaims.DeviceId)?.Value ?? string.Empty, caller.Stamp(context, Roles.Player));
+        if (PlayerQueueSnapshotRules.Check(snapshot) is { Count: > 0 } problems)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        return DomainRefusals.Result(context, await grains.GetGrain<IVenuePlayerGrain>(VenueVisitor.Of(context).Id).ReconcilePlayerQueue(snapshot));
     }
 
     private static async Task<IResult> GetAsync(string venueId, HttpContext context, IGrainFactory grains) =>

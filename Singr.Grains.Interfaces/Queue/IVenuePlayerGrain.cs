@@ -13,6 +13,14 @@ public interface IVenuePlayerGrain : IGrainWithGuidKey
     [Alias("ReportPlayerState")]
     Task<Outcome<PlayerReportReply>> ReportPlayerState(PlayerReport report);
 
+    /// <summary>
+    /// A player back from an outage: the songs it finished meanwhile end as it says (once each, whatever is resent),
+    /// songs added at it join the queue, and its state now is taken as any report's; what patrons asked for meanwhile
+    /// stays queued.
+    /// </summary>
+    [Alias("ReconcilePlayerQueue")]
+    Task<Outcome<PlayerSnapshotReply>> ReconcilePlayerQueue(PlayerQueueSnapshot snapshot);
+
     [Alias("IssuePlayerCommand")]
     Task<Outcome<PlayerCommand>> IssuePlayerCommand(IssuePlayerCommand command);
 

@@ -9,6 +9,12 @@ public static class VenueEvents
     public const string QueueInsert = "queue:insert";
     public const string QueueUpdate = "queue:update";
     public const string QueueReorder = "queue:reorder";
+    /// <summary>
+    /// The venue took a returning player's word for what it played offline (<c>player:queue_snapshot</c>): which songs
+    /// ended how, which songs added at the player joined the queue. Each change also has its own queue event.
+    /// </summary>
+    public const string QueueReconcile = "queue:reconcile";
+
     public const string PlayerStateUpdate = "playerStateUpdate";
     public const string PlayerCommand = "playerCommand";
     public const string VenueState = "venueState";

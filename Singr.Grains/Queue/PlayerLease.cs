@@ -25,6 +25,9 @@ public sealed class PlayerLease
     /// <summary>The venue has told everyone its player went offline (reports stopped); cleared by the next report.</summary>
     public bool OfflineAnnounced { get; set; }
 
+    /// <summary>Keys of the latest records of songs played offline the venue took, so a resent one changes nothing.</summary>
+    public List<string> OfflineRecordKeys { get; set; } = [];
+
     /// <summary>How the item now playing should end when the player moves on: set by a host's skip or removal.</summary>
     public string? EndNowPlayingAs { get; set; }
 }

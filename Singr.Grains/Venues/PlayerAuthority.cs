@@ -27,15 +27,30 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
     public Outcome<PlayerReportReply> Report(PlayerReport report, DateTimeOffset now, out bool changed)
     {
         ArgumentNullException.ThrowIfNull(report);
-        changed = false;
         if (PlayerReportRules.Check(report).Count > 0)
         {
             throw new ArgumentException("Invalid player report; the API and the hub validate it first.", nameof(report));
         }
 
+        if (Admit(report, out changed) is { } refusal)
+        {
+            return Outcome.Refused<PlayerReportReply>(refusal);
+        }
+
+        return Outcome.Ok(Take(report, now, ref changed));
+    }
+
+    /// <summary>
+    /// Whether the reporting device speaks for the venue: it holds the lease, or takes it because no active player
+    /// holds it. The refusal (PLAYER_NOT_ACTIVE) for a revoked or unknown device, another device than the holder, or a
+    /// report carrying an older fence; <paramref name="changed"/> when the lease was taken.
+    /// </summary>
+    internal string? Admit(PlayerReport report, out bool changed)
+    {
+        changed = false;
         if (!venue.Players.TryGetValue(report.PlayerId, out var device) || device.RevokedAt is not null || device.DeviceId != report.DeviceId)
         {
-            return Outcome.Refused<PlayerReportReply>(DomainErrors.PlayerNotActive);
+            return DomainErrors.PlayerNotActive;
         }
 
         if (Lease.Holder is null || !IsActivePlayer(Lease.Holder.Value))
@@ -46,9 +61,15 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
         }
         else if (Lease.Holder != report.PlayerId || (report.Fence is { } fence && fence != Lease.Fence))
         {
-            return Outcome.Refused<PlayerReportReply>(DomainErrors.PlayerNotActive);
+            return DomainErrors.PlayerNotActive;
         }
 
+        return null;
+    }
+
+    /// <summary>Takes an admitted report's word for what plays and mirrors it; the reply the player gets.</summary>
+    internal PlayerReportReply Take(PlayerReport report, DateTimeOffset now, ref bool changed)
+    {
         var corrections = new List<string>();
         var wasOffline = StatusAt(now) == PlayerStatuses.Offline || Lease.OfflineAnnounced;
         changed |= Reconcile(report, now, corrections);
@@ -69,12 +90,57 @@ public sealed class PlayerAuthority(VenueState venue, VenueTurn turn)
             turn.Raise(VenueEvents.PlayerStateUpdate, View(now));
         }
 
-        return Outcome.Ok(new PlayerReportReply(
+        return new PlayerReportReply(
             Lease.Fence,
             StatusAt(now),
             venue.NowPlaying?.ToRoomView(0, venue.NowPlaying.StartedAt),
             corrections,
-            [.. venue.Commands.Where(c => c.Seq > report.LastCommandSeq)]));
+            [.. venue.Commands.Where(c => c.Seq > report.LastCommandSeq)]);
+    }
+
+    /// <summary>
+    /// Ends a song as the player recorded it offline: the one the venue still shows playing, or one still queued
+    /// (the player moved on through its own copy of the queue). A song heard is paid for (ON_PLAY) before it ends;
+    /// false when it is not waiting any more (it ended already, or a host removed it), which changes nothing.
+    /// </summary>
+    internal bool EndPlayedOffline(PlayedOffline record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var heard = record.Heard || record.Outcome == QueueItemStatuses.Played;
+        if (venue.NowPlaying is { } playing && playing.Id == record.ItemId)
+        {
+            var (_, endedAt) = PlayerTimes(record, playing, now);
+            if (heard)
+            {
+                RequestLifecycle.CaptureHeldCredits(venue, playing);
+            }
+
+            EndNowPlaying(record.Outcome, endedAt);
+        }
+        else if (new QueueOrder(venue.Queue).Remove(record.ItemId) is { } queued)
+        {
+            var (startedAt, endedAt) = PlayerTimes(record, queued, now);
+            RequestLifecycle.Start(venue, queued, startedAt, heard);
+            RequestLifecycle.End(venue, queued, record.Outcome, endedAt);
+            turn.RaiseItem(VenueEvents.QueueUpdate, queued, queued.ToRoomView(0, null), now);
+            venue.RecentSongs.Add(new RecentSong { SongKey = queued.SongKey, At = endedAt });
+            turn.RequestChanged(queued);
+        }
+        else
+        {
+            return false;
+        }
+
+        venue.QueueVersion++;
+        return true;
+    }
+
+    /// <summary>The player's clock, kept between the request and now: a screen's clock may be wrong.</summary>
+    private static (DateTimeOffset StartedAt, DateTimeOffset EndedAt) PlayerTimes(PlayedOffline record, QueueEntry entry, DateTimeOffset now)
+    {
+        var endedAt = record.EndedAt > now ? now : record.EndedAt < entry.RequestedAt ? entry.RequestedAt : record.EndedAt;
+        var startedAt = record.StartedAt is { } started && started <= endedAt && started >= entry.RequestedAt ? started : endedAt;
+        return (entry.StartedAt is { } known && known <= endedAt ? known : startedAt, endedAt);
     }
 
     /// <summary>

@@ -26,6 +26,31 @@ public sealed partial class VenueGrain : IVenuePlayerGrain
         return reply;
     }
 
+    public async Task<Outcome<PlayerSnapshotReply>> ReconcilePlayerQueue(PlayerQueueSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (!Live)
+        {
+            return Outcome.Refused<PlayerSnapshotReply>(DomainErrors.PlayerNotActive);
+        }
+
+        var reply = new OfflinePlayback(State, Turn).Reconcile(snapshot, timeProvider.GetUtcNow(), out var changed);
+        if (changed)
+        {
+            await SaveAsync(rows =>
+            {
+                if (reply.Value is { } reconciled && (reconciled.Applied.Count > 0 || reconciled.Added.Count > 0))
+                {
+                    Audit(rows, snapshot.Stamp, "player.queue_snapshot", "player", snapshot.Current.PlayerId.ToString("D"), null,
+                        new { applied = reconciled.Applied, alreadyKnown = reconciled.AlreadyKnown, added = reconciled.Added });
+                }
+            });
+            await FlushWalletOutboxAsync();
+        }
+
+        return reply;
+    }
+
     public async Task<Outcome<PlayerCommand>> IssuePlayerCommand(IssuePlayerCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -23,7 +23,7 @@ internal sealed class HubClient : IHubEvents, IAsyncDisposable
     /// <summary>Every client method <c>/hubs/venue</c> and <c>/hubs/customer</c> call.</summary>
     public static readonly IReadOnlyList<string> Targets =
     [
-        "venueState", "queue:insert", "queue:update", "queue:reorder", "playerStateUpdate", "playerCommand",
+        "venueState", "queue:insert", "queue:update", "queue:reorder", "queue:reconcile", "playerStateUpdate", "playerCommand",
         "initial_data", "quota_update", "request:update", "request:new", "connected", "pending_count_update",
     ];
 

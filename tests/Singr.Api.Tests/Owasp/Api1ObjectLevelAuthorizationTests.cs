@@ -24,6 +24,7 @@ public sealed class Api1ObjectLevelAuthorizationTests(ApiAppFixture app) : IClas
         "GET /v1/venues/{venueId}/songs/search", // anyone at the venue, like the queue
         "GET /v1/venues/{venueId}/requests/mine", // the caller's own requests: the token names whose
         "POST /v1/venues/{venueId}/player/state", // the venue's own player, checked by its credential
+        "POST /v1/venues/{venueId}/player/queue-snapshot",
     ];
 
     private static readonly Route[] Routes =
