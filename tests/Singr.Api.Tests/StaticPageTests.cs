@@ -10,7 +10,8 @@ public sealed class StaticPageTests(ApiAppFixture app) : IClassFixture<ApiAppFix
     [InlineData("/kiosk.html", "text/html", "data-testid=\"request-form\"")]
     [InlineData("/dashboard.html", "text/html", "data-testid=\"signin-form\"")]
     [InlineData("/lib/signalr/signalr.min.js", "text/javascript", "HubConnectionBuilder")]
-    public async Task The_pages_and_the_vendored_signalr_client_are_served(string path, string mediaType, string contains)
+    [InlineData("/lib/idb/idb.umd.js", "text/javascript", "openDB")]
+    public async Task The_pages_and_the_vendored_scripts_are_served(string path, string mediaType, string contains)
     {
         using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative));
 

@@ -53,6 +53,18 @@ window.SingrLiveQueue = (onChange) => {
       onChange();
     },
 
+    /** The queue as the device kept it (the player's IndexedDB copy), until the venue's own state arrives. */
+    restore(kept) {
+      if (!kept || queue.lastSeq !== null) return;
+      queue.items = new Map((kept.items || []).map((item) => [item.id, item]));
+      queue.nowPlaying = kept.nowPlaying || null;
+      queue.lastSeq = typeof kept.seq === "number" ? kept.seq : null;
+      queue.display = kept.display || null;
+      queue.player = kept.player || null;
+      queue.prices = kept.prices || null;
+      onChange();
+    },
+
     onItemEvent(event) {
       if (!fresh(event)) return;
       applyItem(event.item);
@@ -74,6 +86,10 @@ window.SingrLiveQueue = (onChange) => {
       connection.on("queue:insert", (event) => this.onItemEvent(event));
       connection.on("queue:update", (event) => this.onItemEvent(event));
       connection.on("queue:reorder", (event) => this.onReorder(event));
+      // A returning player's report of what it played offline: each change came as its own queue event before it.
+      connection.on("queue:reconcile", (event) => {
+        if (fresh(event)) onChange();
+      });
     },
   };
 };
