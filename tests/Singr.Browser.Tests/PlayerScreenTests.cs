@@ -9,14 +9,18 @@ namespace Singr.Browser.Tests;
 /// <summary>
 /// The venue's player screen beside a kiosk: paired with a code, it plays the queue in order (the test video adapter
 /// stands in for YouTube, by the server's configuration), shows what the host's display settings say as they change,
-/// and the kiosk follows what is on. A second screen paired later cannot take over while the first holds the lease.
+/// and the kiosk follows what is on. A second screen paired later cannot take over while the first holds the lease;
+/// a host hands it the lease from the dashboard, and then the first, holding the older lease, cannot take it back.
 /// </summary>
 public sealed class PlayerScreenTests() : DatabaseTest(migrate: false)
 {
+    /// <summary>A screen learns of a hand-over with its next heartbeat (every 5 s).</summary>
+    private const float HandOverWithinMs = 12_000;
+
     private readonly BrowserPages _pages = new();
 
     [Fact]
-    public async Task A_paired_screen_plays_the_kiosks_requests_in_turn_and_a_second_screen_stands_by()
+    public async Task A_paired_screen_plays_the_kiosks_requests_in_turn_and_a_second_screen_stands_by_until_the_host_hands_it_the_lease()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -73,7 +77,22 @@ public sealed class PlayerScreenTests() : DatabaseTest(migrate: false)
             await Expect(standby.GetByTestId("player-error")).ToContainTextAsync("standing by");
             await BrowserPages.ScreenshotsAsync(("player", screen), ("player-kiosk", kiosk), ("player-standby", standby));
 
+            // The host hands the lease to the standby screen from the dashboard: it plays the next song, and the
+            // first screen, whose lease is now the older one, stands by and cannot take the venue back.
+            var dashboard = await _pages.OpenAsync(standbyContext, "dashboard", new Uri(app.BaseAddress, "/dashboard.html"));
+            await BrowserPages.SignInToDashboardAsync(dashboard);
+            await dashboard.Locator($"[data-venue-id='{BrowserPages.DemoVenue}']").GetByTestId("show-players").ClickAsync();
+            await Expect(dashboard.GetByTestId("player-row")).ToHaveCountAsync(2);
+            await dashboard.Locator("[data-testid=player-row][data-holder=false]").GetByTestId("hand-over").ClickAsync();
+            await Expect(standby.GetByTestId("player-error")).ToBeHiddenAsync(new LocatorAssertionsToBeHiddenOptions { Timeout = HandOverWithinMs });
+            await Expect(screen.GetByTestId("player-error")).ToContainTextAsync("standing by", new LocatorAssertionsToContainTextOptions { Timeout = HandOverWithinMs });
+            await BrowserPages.RequestAsync(kiosk, "Dee", "Blondie", "After The Hand Over");
+            await Expect(standby.GetByTestId("now-playing-title")).ToHaveTextAsync("After The Hand Over");
+            await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync();
+            await Expect(dashboard.Locator("[data-testid=player-row][data-holder=true]")).ToContainTextAsync("the player");
+
             Assert.Equal(["played", "played", "played"], await StatusesAsync(owner, "First Song", "Second Song", "Third Song"));
+            Assert.Equal(["playing"], await StatusesAsync(owner, "After The Hand Over"));
         }
         catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
         {

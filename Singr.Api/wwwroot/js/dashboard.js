@@ -80,6 +80,7 @@
     if (typeof venue.playerSeq === "number" && typeof event.seq === "number" && event.seq <= venue.playerSeq) return;
     state.venues.set(event.venueId, { ...venue, playerStatus: event.status, playerSeq: event.seq });
     render();
+    if (playersShown === event.venueId) showPlayers(state.venues.get(event.venueId));
   }
 
   function render() {
@@ -91,7 +92,9 @@
         el("span", { class: "count" },
           el("span", { dataset: { testid: "pending-count" } }, venue.pendingCount ?? "…"), " waiting",
           venue.awaitingApproval ? el("span", null, " · ", el("span", { dataset: { testid: "awaiting-count" } }, venue.awaitingApproval), " to approve") : null),
-        el("button", { type: "button", class: "secondary", dataset: { testid: "pair-player" }, onclick: (click) => pairPlayer(venue, click.currentTarget) }, "Pair a player"))));
+        el("span", { class: "actions" },
+          el("button", { type: "button", class: "secondary", dataset: { testid: "pair-player" }, onclick: (click) => pairPlayer(venue, click.currentTarget) }, "Pair a player"),
+          el("button", { type: "button", class: "secondary", dataset: { testid: "show-players" }, onclick: () => showPlayers(venue) }, "Screens")))));
     $("venues-empty").hidden = venues.length > 0;
 
     const all = [...state.requests.values()];
@@ -155,6 +158,42 @@
     } else {
       showMessage($("dashboard-error"), "error", userMessage(reply.error), details(reply.error));
     }
+  }
+
+  /** The venue's paired screens: which one holds the lease, and a hand-over to any other active one. */
+  let playersShown = null;
+
+  async function showPlayers(venue) {
+    playersShown = venue.venueId;
+    const path = `/v1/venues/${encodeURIComponent(venue.venueId)}`;
+    const [players, lease] = await Promise.all([hostCall("GET", `${path}/players`), hostCall("GET", `${path}/player`)]);
+    if (!players.ok || !lease.ok) {
+      const error = players.ok ? lease.error : players.error;
+      showMessage($("dashboard-error"), "error", userMessage(error), details(error));
+      return;
+    }
+    $("players-venue").textContent = venue.name || venue.venueId;
+    $("players").replaceChildren(...players.data.filter((player) => player.active).map((player) => {
+      const holds = lease.data.leaseHolder === player.playerId;
+      return el("li", { dataset: { testid: "player-row", playerId: player.playerId, holder: String(holds) } },
+        el("span", null, player.deviceId, el("span", { class: "meta" }, ` · paired ${new Date(player.pairedAt).toLocaleString()}`)),
+        holds
+          ? el("span", { class: "badge playing", dataset: { testid: "lease-holder" } }, `the player (${lease.data.status})`)
+          : el("button", { type: "button", dataset: { testid: "hand-over" }, onclick: (click) => handOver(venue, player, click.currentTarget) }, "Make this the player"));
+    }));
+    $("players-panel").hidden = false;
+  }
+
+  async function handOver(venue, player, button) {
+    button.disabled = true;
+    const reply = await hostCall("POST", `/v1/venues/${encodeURIComponent(venue.venueId)}/player/lease`, { playerId: player.playerId });
+    if (!reply.ok) {
+      button.disabled = false;
+      showMessage($("dashboard-error"), "error", userMessage(reply.error), details(reply.error));
+      return;
+    }
+    showMessage($("dashboard-error"), "ok", `${player.deviceId} is now the venue's player.`);
+    showPlayers(venue);
   }
 
   async function skipRequest(request, button) {
