@@ -9,7 +9,6 @@ namespace Singr.Grains.Interfaces.Queue;
 /// <param name="Current">The player's state now, checked as any report.</param>
 /// <param name="Stamp">The player as the actor of the audit row that records what the snapshot changed.</param>
 [GenerateSerializer]
-[Immutable]
 [Alias("singr.queue.PlayerQueueSnapshot")]
 public sealed record PlayerQueueSnapshot(
     [property: Id(0)] PlayerReport Current,
