@@ -14,6 +14,7 @@ using Singr.Api.Quotas;
 using Singr.Api.RateLimiting;
 using Singr.Api.Requests;
 using Singr.Api.Seeding;
+using Singr.Api.Payments;
 using Singr.Api.Songbook;
 using Singr.Api.Venues;
 using Singr.Api.Wallets;
@@ -64,6 +65,7 @@ public static class SingrApplication
         builder.Services.AddOptions<PlayerOptions>().Bind(builder.Configuration.GetSection(PlayerOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PlayerOptions>, PlayerOptionsValidator>();
         builder.Services.AddSingleton<PatronRequests>();
+        builder.Services.AddSingrPayments(builder.Configuration);
         builder.Services.AddSingleton<MembershipDirectory>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditLog>();
@@ -102,6 +104,7 @@ public static class SingrApplication
         app.MapSongbookEndpoints();
         app.MapPlayerAuthorityEndpoints();
         app.MapCreditEndpoints();
+        app.MapPaymentEndpoints();
         app.MapRequestHistoryEndpoints();
         app.MapRequestManagementEndpoints();
         app.MapRequestApprovalEndpoints();

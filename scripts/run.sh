@@ -14,12 +14,14 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
 APP_PID=""
+FAKE_STRIPE_PID=""
 
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     [ -z "$APP_PID" ] || log "stopping the app"
     stop_group "$APP_PID" 45
+    stop_group "$FAKE_STRIPE_PID" 5
     stop_postgres_if_started
     exit "$rc"
 }
@@ -32,6 +34,18 @@ use_postgres
 export ASPNETCORE_URLS=http://127.0.0.1:5080
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Singr__SeedDemo=true
+
+# Buying credits: with Singr__Stripe__SecretKey and Singr__Stripe__WebhookSecret set (Stripe's test mode, with
+# `stripe listen --forward-to 127.0.0.1:5080/v1/webhooks/stripe`), the real Stripe; otherwise a local stand-in on
+# :5081 whose checkout page has a Pay button and signs the webhook as Stripe would.
+if [ -z "${Singr__Stripe__SecretKey:-}" ] && command -v node >/dev/null 2>&1; then
+    export Singr__Stripe__SecretKey=sk_test_local_fake
+    export Singr__Stripe__WebhookSecret=whsec_local_fake
+    export Singr__Stripe__ApiBase=http://127.0.0.1:5081
+    log "buying credits goes through the local Stripe stand-in on http://127.0.0.1:5081 (no real payments)"
+    setsid node scripts/fake-stripe.mjs 5081 http://127.0.0.1:5080/v1/webhooks/stripe "$Singr__Stripe__WebhookSecret" </dev/null &
+    FAKE_STRIPE_PID=$!
+fi
 
 log "starting Singr.Api on $ASPNETCORE_URLS ($ASPNETCORE_ENVIRONMENT); Ctrl-C stops it"
 # Own session/process group, so that signals reach dotnet run and the app it launches, and so that we decide the

@@ -8,6 +8,9 @@ public static class AccessErrors
     public static ApiError AccountRequired() => new(
         "ACCOUNT_REQUIRED", "This needs a signed-in account; guest and player tokens cannot do it.", "Please sign in to do that.", []);
 
+    public static ApiError WalletRequired() => new(
+        "WALLET_REQUIRED", "This needs an account or a guest session: they have credits; a player credential has none.", "Please sign in or start at the kiosk to do that.", []);
+
     public static ApiError CustomerContextRequired() => new(
         "CUSTOMER_CONTEXT_REQUIRED",
         "The token names no organisation this user belongs to; choose one with POST /v1/auth/switch-customer.",

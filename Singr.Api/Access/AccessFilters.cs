@@ -56,6 +56,13 @@ public static class AccessFilters
                 ? await next(invocation)
                 : ApiResults.Failure(invocation.HttpContext, StatusCodes.Status403Forbidden, AccessErrors.AccountRequired()));
 
+    /// <summary>The caller must have a wallet: an account, or a guest (whose wallet is bound to its device).</summary>
+    public static RouteHandlerBuilder RequireWalletOwner(this RouteHandlerBuilder builder) =>
+        builder.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
+            Caller.Of(invocation.HttpContext) is { } caller && Wallets.WalletOwner.Of(caller) is not null
+                ? await next(invocation)
+                : ApiResults.Failure(invocation.HttpContext, StatusCodes.Status403Forbidden, AccessErrors.WalletRequired()));
+
     /// <summary>A player credential reports what plays; it never acts as a patron (403 PLAYER_CANNOT_REQUEST).</summary>
     public static RouteHandlerBuilder RefusePlayerCredentials(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter(async (invocation, next) =>

@@ -109,7 +109,7 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains, Oper
         };
     }
 
-    /// <summary><c>quota_update</c>: the patron's credits (accounts only) and, when the event carried it, their request allowance.</summary>
+    /// <summary><c>quota_update</c>: the patron's credits (an account's or a guest's wallet) and, when the event carried it, their request allowance.</summary>
     private async Task<Outgoing> QuotaUpdateAsync(Caller caller, string slug, long seq, JsonElement? quota) =>
         new("quota_update", await QuotaUpdateAsync(caller, slug, seq, (object?)quota));
 
@@ -117,7 +117,7 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains, Oper
     public async Task<JsonElement> QuotaUpdateAsync(Caller caller, string slug, long? seq, object? quota)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var credits = caller.UserId is { } userId ? await grains.GetGrain<ICreditWalletGrain>(userId).GetBalance() : null;
+        var credits = Wallets.WalletOwner.Of(caller) is { } walletId ? await grains.GetGrain<ICreditWalletGrain>(walletId).GetBalance() : null;
         return JsonSerializer.SerializeToElement(new { seq, venueId = slug, credits, quota }, JsonSerializerOptions.Web);
     }
 
@@ -168,7 +168,7 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains, Oper
 
     /// <summary>
     /// What a patron sees on joining: their requests waiting here (awaiting approval included), their request
-    /// allowance, and their credits when they have an account.
+    /// allowance, and their credits.
     /// </summary>
     public async Task<JsonElement> InitialDataAsync(Caller caller, Guid venueId, string slug)
     {
@@ -176,7 +176,7 @@ public sealed class VenueFeeds(IEventStreams streams, IGrainFactory grains, Oper
         var key = PatronKeys.Of(caller);
         var pending = key is not null ? await grains.GetGrain<IVenueQueueGrain>(venueId).GetPendingFor(key) : [];
         var quota = key is not null ? await grains.GetGrain<IVenueQuotaGrain>(venueId).GetQuota(key, caller.UserId) : null;
-        var credits = caller.UserId is { } userId ? await grains.GetGrain<ICreditWalletGrain>(userId).GetBalance() : null;
+        var credits = Wallets.WalletOwner.Of(caller) is { } walletId ? await grains.GetGrain<ICreditWalletGrain>(walletId).GetBalance() : null;
         return JsonSerializer.SerializeToElement(new { venueId = slug, credits, quota, pendingRequests = pending }, JsonSerializerOptions.Web);
     }
 

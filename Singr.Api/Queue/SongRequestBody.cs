@@ -69,7 +69,7 @@ public sealed record SongRequestBody(
         var patron = byHost
             ? Patron.OnBehalfOf(OnBehalfOf!)
             : caller.Kind == CallerKind.Guest
-                ? new Patron(Patron.KeyOfGuest(caller.Subject), null, "Guest")
+                ? new Patron(Patron.KeyOfGuest(caller.Subject), null, "Guest", Wallets.WalletOwner.OfGuest(caller.Subject))
                 : new Patron(Patron.KeyOfAccount(caller.UserId!.Value), caller.UserId, caller.Nickname ?? caller.Name);
         var singer = caller.Kind == CallerKind.Account && !byHost && RequestKind == RequestKinds.Karaoke ? caller.Email : null;
         return new RequestSong(

@@ -22,15 +22,15 @@ public static class CreditEndpoints
     {
         var mine = endpoints.MapGroup("/v1/users/me/credits").WithTags("Credits").RequireRateLimiting(RateLimitPolicies.CustomerApi);
         mine.MapGet("/", BalanceAsync)
-            .WithSummary("The caller's balance, held credits and totals")
+            .WithSummary("The caller's balance, held credits and totals (an account's, or a guest's on this device)")
             .ProducesEnvelope<WalletBalance>()
             .ProducesErrors(StatusCodes.Status403Forbidden)
-            .RequireAccount();
+            .RequireWalletOwner();
         mine.MapGet("/transactions", TransactionsAsync)
             .WithSummary("The caller's credit ledger, newest first (EARNED, SPENT, ADDED, REMOVED)")
             .ProducesEnvelope<Page<LedgerEntry>>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
-            .RequireAccount();
+            .RequireWalletOwner();
 
         endpoints.MapPost("/v1/venues/{venueId}/credits", AdjustAtVenueAsync)
             .WithTags("Credits")
@@ -51,7 +51,7 @@ public static class CreditEndpoints
     }
 
     private static async Task<IResult> BalanceAsync(HttpContext context, IGrainFactory grains) =>
-        ApiResults.Success(context, await grains.GetGrain<ICreditWalletGrain>(context.RequireCaller().UserId!.Value).GetBalance());
+        ApiResults.Success(context, await grains.GetGrain<ICreditWalletGrain>(WalletOwner.Of(context.RequireCaller())!.Value).GetBalance());
 
     private static async Task<IResult> TransactionsAsync(HttpContext context, CreditLedger ledger, CancellationToken cancellationToken)
     {
@@ -59,7 +59,7 @@ public static class CreditEndpoints
         var page = PageRequest.Parse(context.Request, problems);
         return problems.Count > 0
             ? ApiResults.ValidationFailed(context, problems)
-            : ApiResults.Success(context, await ledger.ForUserAsync(context.RequireCaller().UserId!.Value, page, cancellationToken));
+            : ApiResults.Success(context, await ledger.ForUserAsync(WalletOwner.Of(context.RequireCaller())!.Value, page, cancellationToken));
     }
 
     private static async Task<IResult> AdjustAtVenueAsync(

@@ -4,7 +4,7 @@ using Singr.Grains.Interfaces.Calls;
 namespace Singr.Grains.Interfaces.Wallets;
 
 /// <summary>
-/// One user's credits, keyed by user id: the balance, credits held for ON_PLAY requests, and the ledger
+/// One patron's credits, keyed by user id (a guest's wallet by the id of that device's guest identity): the balance, credits held for ON_PLAY requests, and the ledger
 /// (<c>credit_transactions</c>, written in the wallet's transaction). The balance never goes below zero and always
 /// equals the sum of the ledger. It never calls a venue, so venues may call it inside their turns.
 /// </summary>
@@ -50,4 +50,28 @@ public interface ICreditWalletGrain : IGrainWithGuidKey
     [Idempotent]
     [Alias("Adjust")]
     Task<Outcome<WalletBalance>> Adjust(AdjustCredits command);
+
+    /// <summary>Remembers a checkout opened for this wallet (pending); a session already known is left as it is.</summary>
+    [Idempotent]
+    [Alias("StartPurchase")]
+    Task<PurchaseView> StartPurchase(StartPurchase command);
+
+    /// <summary>
+    /// A paid checkout: its credits are ADDED once per session (a duplicate, a replay or a late delivery changes
+    /// nothing more), with the ledger row and the audit row in the wallet's write. An expiry reported before it does
+    /// not stop it: the payment is what counts.
+    /// </summary>
+    [Idempotent]
+    [Alias("CompletePurchase")]
+    Task<PurchaseView> CompletePurchase(CompletePurchase command);
+
+    /// <summary>A checkout that expired unpaid is recorded so; a paid one stays paid.</summary>
+    [Idempotent]
+    [Alias("ExpirePurchase")]
+    Task<PurchaseView> ExpirePurchase(StartPurchase purchase);
+
+    /// <summary>The wallet's purchases, newest first.</summary>
+    [Idempotent]
+    [Alias("ListPurchases")]
+    Task<IReadOnlyList<PurchaseView>> ListPurchases();
 }

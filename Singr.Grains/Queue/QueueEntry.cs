@@ -34,6 +34,12 @@ public sealed class QueueEntry
 
     public Guid? SubmittedByUserId { get; set; }
 
+    /// <summary>Whose wallet pays (a guest's own); null on requests of accounts, and of before guests had wallets.</summary>
+    public Guid? WalletId { get; set; }
+
+    /// <summary>The wallet charged for this request and owed its captures and releases.</summary>
+    public Guid? PayingWallet() => WalletId ?? SubmittedByUserId;
+
     /// <summary>
     /// Until the request is accepted: the singer's account whose key change for this song is remembered with it
     /// (<see cref="KeyChangeMemory"/>). Cleared on acceptance, so no account key stays in the queue.

@@ -293,6 +293,7 @@ public sealed class Lineup(VenueState venue, VenueTurn turn)
             ThumbnailUrl = song.ThumbnailUrl,
             PatronKey = command.Patron.Key,
             SubmittedByUserId = command.Patron.UserId,
+            WalletId = command.Patron.WalletId,
             RequestedBy = command.Patron.DisplayName,
             CreditsCost = cost,
             Priority = command.Priority,

@@ -36,7 +36,7 @@ public static class RequestLifecycle
             approval.Status = ApprovalStatuses.Fulfilled;
         }
 
-        if (releaseHold && entry.SubmittedByUserId is { } userId)
+        if (releaseHold && entry.PayingWallet() is { } userId)
         {
             entry.CreditsHeld = false;
             venue.WalletOutbox.Add(new WalletAction { RequestId = entry.RequestId, UserId = userId, Capture = false });
@@ -60,7 +60,7 @@ public static class RequestLifecycle
     {
         ArgumentNullException.ThrowIfNull(venue);
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry.CreditsHeld && entry.SubmittedByUserId is { } userId)
+        if (entry.CreditsHeld && entry.PayingWallet() is { } userId)
         {
             entry.CreditsHeld = false;
             venue.WalletOutbox.Add(new WalletAction { RequestId = entry.RequestId, UserId = userId, Capture = true });

@@ -87,7 +87,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
             return Outcome.Ok(await AcceptAsync(entry, now));
         }
 
-        if (command.Patron.UserId is not { } userId
+        if (command.Patron.PaysFrom is not { } userId
             || (await GrainFactory.GetGrain<ICreditWalletGrain>(userId).GetBalance()).Available < entry.CreditsCost)
         {
             return Outcome.Refused<RequestAccepted>(DomainErrors.InsufficientCredits);
@@ -192,7 +192,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
     private async Task<Outcome<RequestAccepted>> ChargeAndQueueAsync(PendingPayment pending, DateTimeOffset now)
     {
         var entry = pending.Entry;
-        var charged = await GrainFactory.GetGrain<ICreditWalletGrain>(entry.SubmittedByUserId!.Value).Charge(
+        var charged = await GrainFactory.GetGrain<ICreditWalletGrain>(entry.PayingWallet()!.Value).Charge(
             new ChargeCredits(entry.RequestId, VenueId, entry.CreditsCost, pending.Hold, $"Request: {entry.Title}", pending.Attempt));
 
         State.PendingPayments.Remove(pending);
@@ -247,7 +247,7 @@ public sealed partial class VenueGrain : IVenueQueueGrain
         var now = timeProvider.GetUtcNow();
         foreach (var pending in State.PendingPayments.Where(p => now - p.Entry.RequestedAt >= olderThan).ToList())
         {
-            var state = await GrainFactory.GetGrain<ICreditWalletGrain>(pending.Entry.SubmittedByUserId!.Value)
+            var state = await GrainFactory.GetGrain<ICreditWalletGrain>(pending.Entry.PayingWallet()!.Value)
                 .Resolve(pending.Entry.RequestId, pending.Attempt);
             State.PendingPayments.Remove(pending);
             if (state is ChargeStates.Spent or ChargeStates.Held)

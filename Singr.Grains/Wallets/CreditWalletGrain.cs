@@ -144,6 +144,83 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         return Outcome.Ok(after);
     }
 
+    public async Task<PurchaseView> StartPurchase(StartPurchase command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!State.Purchases.TryGetValue(command.SessionId, out var purchase))
+        {
+            purchase = NewPurchase(command, PurchaseStatuses.Pending);
+            State.Purchases[command.SessionId] = purchase;
+            await state.WriteAsync();
+        }
+
+        return ViewOf(command.SessionId, purchase);
+    }
+
+    public async Task<PurchaseView> CompletePurchase(CompletePurchase command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var bought = command.Purchase;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bought.Credits);
+        if (State.Purchases.TryGetValue(bought.SessionId, out var purchase) && purchase.Status == PurchaseStatuses.Completed)
+        {
+            return ViewOf(bought.SessionId, purchase);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        purchase ??= NewPurchase(bought, PurchaseStatuses.Pending);
+        purchase.Status = PurchaseStatuses.Completed;
+        purchase.CompletedAt = now;
+        State.Purchases[bought.SessionId] = purchase;
+        var before = State.Balance;
+        Apply(LedgerTypes.Added, purchase.Credits);
+        await state.WriteAsync(rows =>
+        {
+            AddLedgerRow(rows, LedgerTypes.Added, purchase.Credits, venueId: null, $"Bought {purchase.Package} ({purchase.Credits} credits)",
+                PurchaseRecord.OperationIdOf(bought.SessionId), actorId: null);
+            rows.Add(new AuditRow(command.Stamp, new AuditEntry(
+                "credits.purchased", "wallet", UserId.ToString("D"), null, null,
+                new { balance = before },
+                new { balance = State.Balance, amount = purchase.Credits, session = bought.SessionId, eventId = command.EventId, purchase.AmountCents, purchase.Currency })));
+        });
+        WalletMetrics.CreditsPurchased.Add(purchase.Credits);
+        return ViewOf(bought.SessionId, purchase);
+    }
+
+    public async Task<PurchaseView> ExpirePurchase(StartPurchase purchase)
+    {
+        ArgumentNullException.ThrowIfNull(purchase);
+        if (!State.Purchases.TryGetValue(purchase.SessionId, out var known))
+        {
+            known = NewPurchase(purchase, PurchaseStatuses.Expired);
+            State.Purchases[purchase.SessionId] = known;
+            await state.WriteAsync();
+        }
+        else if (known.Status == PurchaseStatuses.Pending)
+        {
+            known.Status = PurchaseStatuses.Expired;
+            await state.WriteAsync();
+        }
+
+        return ViewOf(purchase.SessionId, known);
+    }
+
+    public Task<IReadOnlyList<PurchaseView>> ListPurchases() =>
+        Task.FromResult<IReadOnlyList<PurchaseView>>([.. State.Purchases.OrderByDescending(p => p.Value.CreatedAt).Select(p => ViewOf(p.Key, p.Value))]);
+
+    private PurchaseRecord NewPurchase(StartPurchase command, string status) => new()
+    {
+        Package = command.Package,
+        Credits = command.Credits,
+        AmountCents = command.AmountCents,
+        Currency = command.Currency,
+        Status = status,
+        CreatedAt = timeProvider.GetUtcNow(),
+    };
+
+    private static PurchaseView ViewOf(string sessionId, PurchaseRecord purchase) =>
+        new(sessionId, purchase.Package, purchase.Credits, purchase.AmountCents, purchase.Currency, purchase.Status, purchase.CreatedAt, purchase.CompletedAt);
+
     private async Task SpendAsync(Guid requestId, ChargeRecord charge)
     {
         Apply(LedgerTypes.Spent, charge.Amount);

@@ -9,4 +9,7 @@ internal static class WalletMetrics
 
     public static readonly Counter<long> CreditsSpent =
         Meter.CreateCounter<long>("singr.credits.spent", "{credit}", "Credits spent from patrons' wallets, counted when the spend commits.");
+
+    public static readonly Counter<long> CreditsPurchased =
+        Meter.CreateCounter<long>("singr.credits.purchased", "{credit}", "Credits patrons bought, counted once per paid checkout when it commits.");
 }

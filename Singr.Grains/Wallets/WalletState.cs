@@ -16,6 +16,9 @@ public sealed class WalletState
     /// <summary>Charges by request id, recent ones only (<see cref="CreditWalletGrain.RememberChargesFor"/>) plus every hold.</summary>
     public Dictionary<Guid, ChargeRecord> Charges { get; set; } = [];
 
+    /// <summary>Credit purchases by the provider's checkout session id, never pruned.</summary>
+    public Dictionary<string, PurchaseRecord> Purchases { get; set; } = [];
+
     /// <summary>Adjustments already applied, by operation id, with when (pruned like charges).</summary>
     public Dictionary<Guid, DateTimeOffset> Adjustments { get; set; } = [];
 }

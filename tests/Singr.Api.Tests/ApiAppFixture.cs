@@ -39,7 +39,7 @@ public class ApiAppFixture : IAsyncLifetime
         Assert.True(granted.Succeeded, granted.Error);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await Factory.DisposeAsync();

@@ -11,14 +11,16 @@ namespace Singr.Api.Tests;
 /// The real application (silo in process) against a test database, with its logs captured. Rate limits are raised out
 /// of reach unless <paramref name="productionRateLimits"/> keeps the product's; requests may carry
 /// <see cref="TestClientAddress.HeaderName"/> to set the client address TestServer does not have. A
-/// <paramref name="clock"/> replaces the wall clock (grains' expiries), not timers.
+/// <paramref name="clock"/> replaces the wall clock (grains' expiries), not timers; <paramref name="settings"/> adds
+/// configuration (a local fake's address, say).
 /// </summary>
 public sealed class SingrApiFactory(
     TestDatabase database,
     bool seedDemo = false,
     TimeProvider? clock = null,
     bool productionRateLimits = false,
-    Action<IServiceCollection>? configureServices = null)
+    Action<IServiceCollection>? configureServices = null,
+    IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     private const string UnreachablePermitLimit = "1000000";
@@ -33,6 +35,11 @@ public sealed class SingrApiFactory(
         // Test classes run side by side, each app with its own silo: each gets its own Orleans ports.
         builder.UseSetting("Singr:Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Singr:Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (!productionRateLimits)
         {
             foreach (var policy in typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(FixedWindowLimit)))

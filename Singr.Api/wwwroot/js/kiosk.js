@@ -77,6 +77,7 @@
         el("span", { class: "badge " + item.status }, item.status))));
     $("queue-empty").hidden = items.length > 0;
     showPrice(queue.prices);
+    showCredits(null);
     $("queue-count").textContent = items.length > 0 ? `(${items.length})` : "";
   }
 
@@ -181,6 +182,46 @@
     line.hidden = !line.textContent;
   }
 
+  // ----- credits: the balance of this device's wallet, and packages to buy through Stripe Checkout -----
+
+  let packages = null;
+  let balance = null;
+
+  /** Shown where requests cost credits: the balance (the latest the venue sent), and a button per package. */
+  async function showCredits(credits) {
+    balance = credits || balance;
+    const prices = queue.prices;
+    const panel = $("credits-panel");
+    panel.hidden = !prices || prices.mode === "FREEPLAY";
+    if (panel.hidden) return;
+    if (balance) $("credits-balance").textContent = `You have ${balance.available} credit${balance.available === 1 ? "" : "s"} to spend.`;
+    if (packages === null) {
+      packages = [];
+      const listed = await call("GET", "/v1/credits/packages");
+      packages = listed.ok ? listed.data : [];
+      $("packages").replaceChildren(...packages.map((offer) =>
+        el("button", { type: "button", class: "secondary", dataset: { testid: "buy-" + offer.name }, onclick: (click) => buy(offer, click.currentTarget) },
+          `${offer.credits} credits · ${(offer.priceCents / 100).toLocaleString(undefined, { style: "currency", currency: offer.currency.toUpperCase() })}`)));
+    }
+  }
+
+  /** Opens Stripe's checkout for a package; the credits arrive when Stripe confirms the payment. */
+  async function buy(offer, button) {
+    button.disabled = true;
+    localStorage.setItem("singr.lastVenue", venueId);
+    const reply = await call("POST", "/v1/users/me/credits/purchase", {
+      token: await guestToken(),
+      body: { package: offer.name },
+      headers: { "Idempotency-Key": button.dataset.attempt || (button.dataset.attempt = newId()) },
+    });
+    if (reply.ok) {
+      location.assign(reply.data.url);
+      return;
+    }
+    button.disabled = false;
+    showMessage($("credits-result"), "error", userMessage(reply.error), details(reply.error));
+  }
+
   function showQuota(quota) {
     const line = $("quota");
     if (!quota || quota.requestsAllowed === null || quota.requestsAllowed === undefined) {
@@ -197,8 +238,14 @@
   const status = $("connection-status");
   const connection = hub("/hubs/venue", guestToken);
   queue.follow(connection);
-  connection.on("initial_data", (data) => showQuota(data && data.quota));
-  connection.on("quota_update", (event) => showQuota(event && event.quota));
+  connection.on("initial_data", (data) => {
+    showQuota(data && data.quota);
+    showCredits(data && data.credits);
+  });
+  connection.on("quota_update", (event) => {
+    showQuota(event && event.quota);
+    showCredits(event && event.credits);
+  });
   connection.on("request:update", onOwnRequestUpdate);
   // Events this page has no use for, registered so the client does not warn about them.
   for (const name of ["playerStateUpdate", "playerCommand", "venueSettings"]) {

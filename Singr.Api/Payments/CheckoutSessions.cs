@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using Stripe;
+using Stripe.Checkout;
+
+namespace Singr.Api.Payments;
+
+/// <summary>Opens Stripe Checkout sessions for credit packages, through Stripe.net.</summary>
+public sealed class CheckoutSessions(IHttpClientFactory httpClients, IOptions<StripeOptions> options)
+{
+    public const string HttpClientName = "stripe";
+
+    /// <summary>Metadata keys Singr puts on a session and reads back from its webhook events.</summary>
+    public const string WalletKey = "singr_wallet";
+    public const string PackageKey = "singr_package";
+    public const string CreditsKey = "singr_credits";
+
+    /// <summary>
+    /// A checkout for <paramref name="package"/>, paid into <paramref name="walletId"/>'s wallet. The same
+    /// <paramref name="attemptKey"/> (the patron's retry of one tap) opens the same session: Stripe's idempotency key.
+    /// </summary>
+    public async Task<Session> OpenAsync(Guid walletId, CreditPackage package, Guid attemptKey, Uri returnTo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(returnTo);
+        var create = new SessionCreateOptions
+        {
+            Mode = "payment",
+            ClientReferenceId = walletId.ToString("D"),
+            SuccessUrl = new Uri(returnTo, "credits.html?purchase=success&session={CHECKOUT_SESSION_ID}").ToString(),
+            CancelUrl = new Uri(returnTo, "credits.html?purchase=cancelled").ToString(),
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = package.Currency,
+                        UnitAmount = package.PriceCents,
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = $"Singr credits: {package.Name} ({package.Credits})" },
+                    },
+                },
+            ],
+            Metadata = new Dictionary<string, string>
+            {
+                [WalletKey] = walletId.ToString("D"),
+                [PackageKey] = package.Name,
+                [CreditsKey] = package.Credits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
+        return await new SessionService(Client()).CreateAsync(
+            create, new RequestOptions { IdempotencyKey = $"singr-checkout-{attemptKey:N}" }, cancellationToken);
+    }
+
+    private StripeClient Client()
+    {
+        var stripe = options.Value;
+        return new StripeClient(new StripeClientOptions
+        {
+            ApiKey = stripe.SecretKey,
+            ApiBase = string.IsNullOrWhiteSpace(stripe.ApiBase) ? StripeClient.DefaultApiBase : stripe.ApiBase,
+            HttpClient = new SystemNetHttpClient(httpClients.CreateClient(HttpClientName), maxNetworkRetries: 2),
+        });
+    }
+}

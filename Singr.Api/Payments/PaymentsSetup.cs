@@ -1,0 +1,14 @@
+namespace Singr.Api.Payments;
+
+public static class PaymentsSetup
+{
+    /// <summary>Credit packages and Stripe (off without keys).</summary>
+    public static IServiceCollection AddSingrPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName));
+        services.AddOptions<CreditPackageOptions>().Bind(configuration.GetSection(CreditPackageOptions.SectionName));
+        services.AddHttpClient(CheckoutSessions.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<CheckoutSessions>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Singr.Grains.Interfaces.Audit;
+
+namespace Singr.Grains.Interfaces.Wallets;
+
+/// <summary>
+/// The provider says a checkout session was paid (Stripe's <c>checkout.session.completed</c>, signature checked): the
+/// package's credits are added once per session, however often and in whatever order the provider says so.
+/// </summary>
+/// <param name="EventId">The provider's event (<c>evt_…</c>), kept in the audit row.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("singr.wallets.CompletePurchase")]
+public sealed record CompletePurchase(
+    [property: Id(0)] StartPurchase Purchase,
+    [property: Id(1)] string EventId,
+    [property: Id(2)] AuditStamp Stamp);

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Singr.Api.Tests;
+
+/// <summary>
+/// Patrons buy credit packages through Stripe Checkout (a local fake of Stripe's API here); only Stripe's signed
+/// webhook adds the credits, once per checkout session, whatever Stripe sends again.
+/// </summary>
+public sealed class CreditPurchaseTests(StripeAppFixture app) : IClassFixture<StripeAppFixture>
+{
+    [Fact]
+    public async Task A_paid_checkout_adds_its_credits_once_under_five_duplicate_deliveries_at_once_and_a_replay_a_day_later()
+    {
+        var patron = await ApiUser.RegisterAsync(app.Client, "buyer");
+        var checkout = await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/v1/users/me/credits/purchase", new { package = "basic" });
+        var sessionId = checkout.GetProperty("sessionId").GetString()!;
+        var sent = app.Stripe.CheckoutRequests[^1];
+        var completed = FakeStripe.SessionEvent("checkout.session.completed", sessionId, patron.UserId, "basic", 100, 1_000);
+
+        var deliveries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => DeliverAsync(completed, app.Clock.GetUtcNow())));
+        app.Clock.Offset = TimeSpan.FromDays(1);
+        var replay = await DeliverAsync(completed, app.Clock.GetUtcNow());
+        app.Clock.Offset = TimeSpan.Zero;
+        var credits = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits");
+        var ledger = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits/transactions");
+        var purchases = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits/purchases");
+
+        Assert.StartsWith("https://checkout.stripe.test/", checkout.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal((100, 1_000L), (checkout.GetProperty("credits").GetInt32(), checkout.GetProperty("priceCents").GetInt64()));
+        Assert.Contains($"metadata[singr_wallet]={patron.UserId:D}", Uri.UnescapeDataString(sent), StringComparison.Ordinal);
+        Assert.All(deliveries.Append(replay), status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(100, credits.GetProperty("balance").GetInt32());
+        Assert.Equal([("ADDED", 100)], ledger.GetProperty("items").EnumerateArray().Select(e => (e.GetProperty("type").GetString(), e.GetProperty("amount").GetInt32())));
+        Assert.Equal([(sessionId, "completed")], purchases.EnumerateArray().Select(p => (p.GetProperty("sessionId").GetString(), p.GetProperty("status").GetString())));
+        Assert.Equal(1L, await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_log WHERE action = 'credits.purchased' AND after->>'session' = $1", sessionId));
+    }
+
+    [Fact]
+    public async Task A_retried_tap_opens_the_same_checkout_and_an_expired_one_adds_nothing()
+    {
+        var patron = await ApiUser.RegisterAsync(app.Client, "hesitant");
+        var key = Guid.NewGuid().ToString("N");
+        var first = await PurchaseAsync(patron, "premium", key);
+        var retried = await PurchaseAsync(patron, "premium", key);
+        var sessionId = first.GetProperty("sessionId").GetString()!;
+
+        var expired = await DeliverAsync(FakeStripe.SessionEvent("checkout.session.expired", sessionId, patron.UserId, "premium", 250, 2_000, "unpaid"), app.Clock.GetUtcNow());
+        var credits = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits");
+        var purchases = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits/purchases");
+
+        Assert.Equal(sessionId, retried.GetProperty("sessionId").GetString());
+        Assert.Equal(HttpStatusCode.OK, expired);
+        Assert.Equal(0, credits.GetProperty("balance").GetInt32());
+        Assert.Equal([(sessionId, "expired")], purchases.EnumerateArray().Select(p => (p.GetProperty("sessionId").GetString(), p.GetProperty("status").GetString())));
+    }
+
+    [Theory]
+    [InlineData("wrong secret")]
+    [InlineData("ten minutes old")]
+    [InlineData("body changed")]
+    [InlineData("no signature")]
+    public async Task A_delivery_stripe_did_not_sign_now_is_refused_with_400_and_adds_nothing(string what)
+    {
+        var patron = await ApiUser.RegisterAsync(app.Client, "target");
+        var payload = FakeStripe.SessionEvent("checkout.session.completed", "cs_test_" + Guid.NewGuid().ToString("N"), patron.UserId, "vip", 500, 3_500);
+        var now = app.Clock.GetUtcNow();
+        var signature = what switch
+        {
+            "wrong secret" => FakeStripe.Signature(payload, now, "whsec_someone_else"),
+            "ten minutes old" => FakeStripe.Signature(payload, now.AddMinutes(-10)),
+            "body changed" => FakeStripe.Signature(payload.Replace("500", "400", StringComparison.Ordinal), now),
+            _ => null,
+        };
+
+        using var refused = await app.Client.SendAsync(Webhook(payload, signature));
+        var error = await EnvelopeJson.ErrorOfAsync(refused);
+        var credits = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("BAD_SIGNATURE", error.GetProperty("code").GetString());
+        Assert.Equal(0, credits.GetProperty("balance").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_guest_at_a_paid_kiosk_buys_credits_into_the_devices_wallet_and_spends_them_on_a_song()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        await owner.SetSettingsAsync(slug, new { mode = "PAID", costPerSong = 2 });
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        using var before = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{slug}/queue", guest, ApiUser.Song("Before Buying"));
+
+        using var opened = await ApiUser.SendAsync(app.Client, HttpMethod.Post, "/v1/users/me/credits/purchase", guest, new { package = "basic" });
+        var checkout = await EnvelopeJson.DataOfAsync(opened);
+        var wallet = Guid.Parse(app.Stripe.CheckoutRequests[^1].Split('&').Select(Uri.UnescapeDataString)
+            .Single(field => field.StartsWith("metadata[singr_wallet]=", StringComparison.Ordinal)).Split('=')[1]);
+        await DeliverAsync(FakeStripe.SessionEvent("checkout.session.completed", checkout.GetProperty("sessionId").GetString()!, wallet, "basic", 100, 1_000), app.Clock.GetUtcNow());
+        using var after = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{slug}/queue", guest, ApiUser.Song("After Buying"));
+        using var balance = await ApiUser.SendAsync(app.Client, HttpMethod.Get, "/v1/users/me/credits", guest);
+        var credits = await EnvelopeJson.DataOfAsync(balance);
+
+        Assert.Equal(HttpStatusCode.PaymentRequired, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+        Assert.Equal((98, 2), (credits.GetProperty("balance").GetInt32(), credits.GetProperty("totalSpent").GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_unknown_package_is_refused_by_field_and_a_failing_stripe_is_a_clear_502_with_nothing_recorded()
+    {
+        var patron = await ApiUser.RegisterAsync(app.Client, "picky");
+        using var unknown = await patron.SendAsync(HttpMethod.Post, "/v1/users/me/credits/purchase", new { package = "platinum" });
+        using var packages = await ApiUser.SendAsync(app.Client, HttpMethod.Get, "/v1/credits/packages", null);
+        var listed = await EnvelopeJson.DataOfAsync(packages);
+        app.Stripe.FailCheckouts();
+        try
+        {
+            using var failed = await patron.SendAsync(HttpMethod.Post, "/v1/users/me/credits/purchase", new { package = "vip" });
+            var purchases = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits/purchases");
+
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Equal("package", (await EnvelopeJson.ErrorOfAsync(unknown)).GetProperty("details")[0].GetProperty("field").GetString());
+            Assert.Equal([("basic", 100, 1_000L), ("premium", 250, 2_000L), ("vip", 500, 3_500L)],
+                listed.EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("credits").GetInt32(), p.GetProperty("priceCents").GetInt64())));
+            Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+            Assert.Equal("PAYMENT_PROVIDER_FAILED", (await EnvelopeJson.ErrorOfAsync(failed)).GetProperty("code").GetString());
+            Assert.Empty(purchases.EnumerateArray());
+        }
+        finally
+        {
+            app.Stripe.OpenCheckouts();
+        }
+    }
+
+    private async Task<JsonElement> PurchaseAsync(ApiUser patron, string package, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/users/me/credits/purchase")
+        {
+            Content = JsonContent(new { package }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        request.Headers.Authorization = new("Bearer", patron.Token);
+        using var response = await app.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await EnvelopeJson.DataOfAsync(response);
+    }
+
+    private async Task<HttpStatusCode> DeliverAsync(string payload, DateTimeOffset signedAt)
+    {
+        using var response = await app.Client.SendAsync(Webhook(payload, FakeStripe.Signature(payload, signedAt)));
+        return response.StatusCode;
+    }
+
+    private static HttpRequestMessage Webhook(string payload, string? signature)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/stripe") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        if (signature is not null)
+        {
+            request.Headers.Add("Stripe-Signature", signature);
+        }
+
+        return request;
+    }
+
+    private static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+}
