@@ -144,18 +144,7 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         return Outcome.Ok(after);
     }
 
-    public async Task<PurchaseView> StartPurchase(StartPurchase command)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        if (!State.Purchases.TryGetValue(command.SessionId, out var purchase))
-        {
-            purchase = NewPurchase(command, PurchaseStatuses.Pending);
-            State.Purchases[command.SessionId] = purchase;
-            await state.WriteAsync();
-        }
-
-        return ViewOf(command.SessionId, purchase);
-    }
+    public Task<PurchaseView> StartPurchase(StartPurchase command) => RecordPurchaseAsync(command, PurchaseStatuses.Pending);
 
     public async Task<PurchaseView> CompletePurchase(CompletePurchase command)
     {
@@ -187,18 +176,21 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         return ViewOf(bought.SessionId, purchase);
     }
 
-    public async Task<PurchaseView> ExpirePurchase(StartPurchase purchase)
+    public Task<PurchaseView> ExpirePurchase(StartPurchase purchase) => RecordPurchaseAsync(purchase, PurchaseStatuses.Expired);
+
+    /// <summary>A purchase first heard of, or a pending one moving on; a completed one never changes again.</summary>
+    private async Task<PurchaseView> RecordPurchaseAsync(StartPurchase purchase, string status)
     {
         ArgumentNullException.ThrowIfNull(purchase);
         if (!State.Purchases.TryGetValue(purchase.SessionId, out var known))
         {
-            known = NewPurchase(purchase, PurchaseStatuses.Expired);
+            known = NewPurchase(purchase, status);
             State.Purchases[purchase.SessionId] = known;
             await state.WriteAsync();
         }
-        else if (known.Status == PurchaseStatuses.Pending)
+        else if (known.Status == PurchaseStatuses.Pending && status != PurchaseStatuses.Pending)
         {
-            known.Status = PurchaseStatuses.Expired;
+            known.Status = status;
             await state.WriteAsync();
         }
 

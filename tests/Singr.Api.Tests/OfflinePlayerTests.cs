@@ -60,14 +60,9 @@ public sealed class OfflinePlayerTests(ApiAppFixture app) : IClassFixture<ApiApp
     [Fact]
     public async Task Over_the_hub_the_room_hears_queue_reconcile_and_a_song_added_at_the_player_offline_joins_the_queue_once()
     {
-        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
-        var slug = await owner.CreateVenueAsync();
-        var (playerToken, _) = await VenueActions.PairAsync(app.Client, owner, slug);
-        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
-        var first = await VenueActions.RequestAsync(app.Client, guest, slug, "First Song");
-        await using var player = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, playerToken);
+        var (slug, playerToken, guest, first) = await VenueWithAPlayerAndASongAsync();
+        await using var player = await JoinedAsync(slug, playerToken);
         await using var kiosk = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, guest);
-        (await player.InvokeAsync("JoinVenue", slug, null)).Ok("player JoinVenue");
         (await kiosk.InvokeAsync("JoinVenue", slug, null)).Ok("kiosk JoinVenue");
         var fence = (await player.InvokeAsync("ReportState", slug, new { status = "playing", itemId = first, positionSeconds = 1, volume = 80 }))
             .Ok("ReportState").GetProperty("fence").GetInt64();
@@ -95,13 +90,8 @@ public sealed class OfflinePlayerTests(ApiAppFixture app) : IClassFixture<ApiApp
     [Fact]
     public async Task A_bad_snapshot_is_refused_by_field_over_http_and_the_hub_alike_and_changes_nothing()
     {
-        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
-        var slug = await owner.CreateVenueAsync();
-        var (playerToken, _) = await VenueActions.PairAsync(app.Client, owner, slug);
-        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
-        var first = await VenueActions.RequestAsync(app.Client, guest, slug, "First Song");
-        await using var player = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, playerToken);
-        (await player.InvokeAsync("JoinVenue", slug, null)).Ok("JoinVenue");
+        var (slug, playerToken, guest, first) = await VenueWithAPlayerAndASongAsync();
+        await using var player = await JoinedAsync(slug, playerToken);
         var bad = new
         {
             state = new { status = "idle", positionSeconds = 0, volume = 80 },
@@ -118,6 +108,23 @@ public sealed class OfflinePlayerTests(ApiAppFixture app) : IClassFixture<ApiApp
         Assert.StartsWith("VALIDATION_ERROR", overHub.Error?.Split("HubException: ").Last(), StringComparison.Ordinal);
         Assert.Contains("played[0].outcome", overHub.Error, StringComparison.Ordinal);
         Assert.Equal([first], queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+    }
+
+    /// <summary>A new venue with a paired player and one guest's song queued.</summary>
+    private async Task<(string Slug, string PlayerToken, string Guest, Guid First)> VenueWithAPlayerAndASongAsync()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var (playerToken, _) = await VenueActions.PairAsync(app.Client, owner, slug);
+        var guest = await ApiUser.GuestTokenAsync(app.Client, slug);
+        return (slug, playerToken, guest, await VenueActions.RequestAsync(app.Client, guest, slug, "First Song"));
+    }
+
+    private async Task<HubClient> JoinedAsync(string slug, string playerToken)
+    {
+        var player = await HubConnections.ConnectAsync(app.Factory, HubConnections.VenueHub, playerToken);
+        (await player.InvokeAsync("JoinVenue", slug, null)).Ok("player JoinVenue");
+        return player;
     }
 
     private static async Task<Guid> RequestAsync(ApiUser patron, string slug) =>

@@ -23,12 +23,24 @@ internal sealed class BrowserPages
 
     private readonly List<string> _console = [];
 
-    /// <summary>Development serves wwwroot from the project; the demo seed gives a venue and its owner.</summary>
-    public static Dictionary<string, string> Environment(bool seedDemo) => new()
+    /// <summary>
+    /// Development serves wwwroot from the project; the demo seed gives a venue and its owner; with
+    /// <paramref name="testVideos"/> the player page plays through the test video adapter, not YouTube.
+    /// </summary>
+    public static Dictionary<string, string> Environment(bool seedDemo, bool testVideos = false)
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["Singr__SeedDemo"] = seedDemo ? "true" : "false",
-    };
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Singr__SeedDemo"] = seedDemo ? "true" : "false",
+        };
+        if (testVideos)
+        {
+            environment["Singr__Player__VideoAdapter"] = "test";
+        }
+
+        return environment;
+    }
 
     public async Task<IPage> OpenAsync(IBrowserContext context, string name, Uri address)
     {

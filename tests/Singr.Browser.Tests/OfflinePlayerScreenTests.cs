@@ -22,9 +22,7 @@ public sealed class OfflinePlayerScreenTests() : DatabaseTest(migrate: false)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var environment = BrowserPages.Environment(seedDemo: true);
-        environment["Singr__Player__VideoAdapter"] = "test";
-        await using var app = ApplicationProcess.Start(Database.ConnectionString, environment);
+        await using var app = ApplicationProcess.Start(Database.ConnectionString, BrowserPages.Environment(seedDemo: true, testVideos: true));
         await app.WaitUntilReadyAsync(BrowserPages.StartWithin);
         using var owner = await BrowserPages.DemoOwnerAsync(app.BaseAddress);
         await SendAsync(owner, HttpMethod.Patch, $"/v1/venues/{BrowserPages.DemoVenue}/settings",

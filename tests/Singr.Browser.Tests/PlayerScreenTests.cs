@@ -24,9 +24,7 @@ public sealed class PlayerScreenTests() : DatabaseTest(migrate: false)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var environment = BrowserPages.Environment(seedDemo: true);
-        environment["Singr__Player__VideoAdapter"] = "test";
-        await using var app = ApplicationProcess.Start(Database.ConnectionString, environment);
+        await using var app = ApplicationProcess.Start(Database.ConnectionString, BrowserPages.Environment(seedDemo: true, testVideos: true));
         await app.WaitUntilReadyAsync(BrowserPages.StartWithin);
         using var owner = await BrowserPages.DemoOwnerAsync(app.BaseAddress);
         await ScreenSettingsAsync(owner, new { display = new { scrollingMessage = "Happy hour until nine", upNextCount = 1 } });
