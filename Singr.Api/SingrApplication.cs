@@ -105,6 +105,7 @@ public static class SingrApplication
         app.MapPlayerAuthorityEndpoints();
         app.MapCreditEndpoints();
         app.MapPaymentEndpoints();
+        app.MapPurchaseAdminEndpoints();
         app.MapRequestHistoryEndpoints();
         app.MapRequestManagementEndpoints();
         app.MapRequestApprovalEndpoints();

@@ -1,14 +1,11 @@
-using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
 
 namespace Singr.Api.Payments;
 
 /// <summary>Opens Stripe Checkout sessions for credit packages, through Stripe.net.</summary>
-public sealed class CheckoutSessions(IHttpClientFactory httpClients, IOptions<StripeOptions> options)
+public sealed class CheckoutSessions(StripeClients stripe)
 {
-    public const string HttpClientName = "stripe";
-
     /// <summary>Metadata keys Singr puts on a session and reads back from its webhook events.</summary>
     public const string WalletKey = "singr_wallet";
     public const string PackageKey = "singr_package";
@@ -48,18 +45,7 @@ public sealed class CheckoutSessions(IHttpClientFactory httpClients, IOptions<St
                 [CreditsKey] = package.Credits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
-        return await new SessionService(Client()).CreateAsync(
+        return await new SessionService(stripe.Create()).CreateAsync(
             create, new RequestOptions { IdempotencyKey = $"singr-checkout-{attemptKey:N}" }, cancellationToken);
-    }
-
-    private StripeClient Client()
-    {
-        var stripe = options.Value;
-        return new StripeClient(new StripeClientOptions
-        {
-            ApiKey = stripe.SecretKey,
-            ApiBase = string.IsNullOrWhiteSpace(stripe.ApiBase) ? StripeClient.DefaultApiBase : stripe.ApiBase,
-            HttpClient = new SystemNetHttpClient(httpClients.CreateClient(HttpClientName), maxNetworkRetries: 2),
-        });
     }
 }

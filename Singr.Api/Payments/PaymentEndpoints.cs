@@ -146,7 +146,7 @@ public static class PaymentEndpoints
         {
             case EventTypes.CheckoutSessionCompleted when session.PaymentStatus is "paid" or "no_payment_required":
             case EventTypes.CheckoutSessionAsyncPaymentSucceeded:
-                await wallet.CompletePurchase(new CompletePurchase(bought.Purchase, delivered.Id, stamp));
+                await wallet.CompletePurchase(new CompletePurchase(bought.Purchase, delivered.Id, stamp, session.PaymentIntentId));
                 return ApiResults.Success(context, new WebhookHandled(delivered.Id, delivered.Type, Applied: true));
             case EventTypes.CheckoutSessionCompleted:
                 // Paid later (a bank debit): checkout.session.async_payment_succeeded adds the credits.

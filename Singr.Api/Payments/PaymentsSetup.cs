@@ -7,8 +7,11 @@ public static class PaymentsSetup
     {
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName));
         services.AddOptions<CreditPackageOptions>().Bind(configuration.GetSection(CreditPackageOptions.SectionName));
-        services.AddHttpClient(CheckoutSessions.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        services.AddHttpClient(StripeClients.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<StripeClients>();
         services.AddSingleton<CheckoutSessions>();
+        services.AddSingleton<StripeRefunds>();
+        services.AddSingleton<PurchaseBook>();
         return services;
     }
 }

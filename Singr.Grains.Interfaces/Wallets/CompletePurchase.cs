@@ -7,10 +7,12 @@ namespace Singr.Grains.Interfaces.Wallets;
 /// package's credits are added once per session, however often and in whatever order the provider says so.
 /// </summary>
 /// <param name="EventId">The provider's event (<c>evt_…</c>), kept in the audit row.</param>
+/// <param name="PaymentIntentId">Stripe's payment for the session (<c>pi_…</c>): what a refund pays back.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("singr.wallets.CompletePurchase")]
 public sealed record CompletePurchase(
     [property: Id(0)] StartPurchase Purchase,
     [property: Id(1)] string EventId,
-    [property: Id(2)] AuditStamp Stamp);
+    [property: Id(2)] AuditStamp Stamp,
+    [property: Id(3)] string? PaymentIntentId = null);

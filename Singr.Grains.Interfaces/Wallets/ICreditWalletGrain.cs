@@ -70,6 +70,14 @@ public interface ICreditWalletGrain : IGrainWithGuidKey
     [Alias("ExpirePurchase")]
     Task<PurchaseView> ExpirePurchase(StartPurchase purchase);
 
+    /// <summary>
+    /// A completed purchase refunded through Stripe: its credits are REMOVED as far as they are available (what was
+    /// spent stays spent and is reported), once. Refused (PURCHASE_NOT_REFUNDABLE) unless it completed here.
+    /// </summary>
+    [Idempotent]
+    [Alias("RefundPurchase")]
+    Task<Outcome<PurchaseRefunded>> RefundPurchase(RefundPurchase command);
+
     /// <summary>The wallet's purchases, newest first.</summary>
     [Idempotent]
     [Alias("ListPurchases")]

@@ -12,4 +12,6 @@ public sealed record PurchaseView(
     [property: Id(4)] string Currency,
     [property: Id(5)] string Status,
     [property: Id(6)] DateTimeOffset CreatedAt,
-    [property: Id(7)] DateTimeOffset? CompletedAt);
+    [property: Id(7)] DateTimeOffset? CompletedAt,
+    [property: Id(8)] DateTimeOffset? RefundedAt = null,
+    [property: Id(9)] int? CreditsTakenBack = null);

@@ -160,6 +160,7 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         purchase ??= NewPurchase(bought, PurchaseStatuses.Pending);
         purchase.Status = PurchaseStatuses.Completed;
         purchase.CompletedAt = now;
+        purchase.PaymentIntentId = command.PaymentIntentId;
         State.Purchases[bought.SessionId] = purchase;
         var before = State.Balance;
         Apply(LedgerTypes.Added, purchase.Credits);
@@ -167,6 +168,7 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         {
             AddLedgerRow(rows, LedgerTypes.Added, purchase.Credits, venueId: null, $"Bought {purchase.Package} ({purchase.Credits} credits)",
                 PurchaseRecord.OperationIdOf(bought.SessionId), actorId: null);
+            rows.Add(new PurchaseRow(bought.SessionId, UserId, purchase));
             rows.Add(new AuditRow(command.Stamp, new AuditEntry(
                 "credits.purchased", "wallet", UserId.ToString("D"), null, null,
                 new { balance = before },
@@ -186,15 +188,66 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         {
             known = NewPurchase(purchase, status);
             State.Purchases[purchase.SessionId] = known;
-            await state.WriteAsync();
+            await state.WriteAsync(rows => rows.Add(new PurchaseRow(purchase.SessionId, UserId, known)));
         }
         else if (known.Status == PurchaseStatuses.Pending && status != PurchaseStatuses.Pending)
         {
             known.Status = status;
-            await state.WriteAsync();
+            await state.WriteAsync(rows => rows.Add(new PurchaseRow(purchase.SessionId, UserId, known)));
         }
 
         return ViewOf(purchase.SessionId, known);
+    }
+
+    public async Task<Outcome<PurchaseRefunded>> RefundPurchase(RefundPurchase command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!State.Purchases.TryGetValue(command.SessionId, out var purchase))
+        {
+            return Outcome.Refused<PurchaseRefunded>(DomainErrors.PurchaseNotFound);
+        }
+
+        if (purchase.Status == PurchaseStatuses.Refunded)
+        {
+            return Outcome.Ok(Refunded(command.SessionId, purchase));
+        }
+
+        if (purchase.Status != PurchaseStatuses.Completed)
+        {
+            return Outcome.Refused<PurchaseRefunded>(DomainErrors.PurchaseNotRefundable);
+        }
+
+        var takenBack = Math.Min(purchase.Credits, Math.Max(0, State.Balance - Held));
+        var before = State.Balance;
+        purchase.Status = PurchaseStatuses.Refunded;
+        purchase.RefundedAt = timeProvider.GetUtcNow();
+        purchase.CreditsTakenBack = takenBack;
+        if (takenBack > 0)
+        {
+            Apply(LedgerTypes.Removed, takenBack);
+        }
+
+        await state.WriteAsync(rows =>
+        {
+            if (takenBack > 0)
+            {
+                AddLedgerRow(rows, LedgerTypes.Removed, -takenBack, venueId: null, $"Refunded {purchase.Package}: {command.Reason}",
+                    PurchaseRecord.OperationIdOf(command.SessionId), command.Stamp.ActorId);
+            }
+
+            rows.Add(new PurchaseRow(command.SessionId, UserId, purchase));
+            rows.Add(new AuditRow(command.Stamp, new AuditEntry(
+                "credits.refunded", "wallet", UserId.ToString("D"), null, null,
+                new { balance = before },
+                new { balance = State.Balance, session = command.SessionId, takenBack, alreadySpent = purchase.Credits - takenBack, command.Reason })));
+        });
+        return Outcome.Ok(Refunded(command.SessionId, purchase));
+    }
+
+    private PurchaseRefunded Refunded(string sessionId, PurchaseRecord purchase)
+    {
+        var takenBack = purchase.CreditsTakenBack ?? 0;
+        return new PurchaseRefunded(ViewOf(sessionId, purchase), takenBack, purchase.Credits - takenBack, Balance());
     }
 
     public Task<IReadOnlyList<PurchaseView>> ListPurchases() =>
@@ -211,7 +264,8 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
     };
 
     private static PurchaseView ViewOf(string sessionId, PurchaseRecord purchase) =>
-        new(sessionId, purchase.Package, purchase.Credits, purchase.AmountCents, purchase.Currency, purchase.Status, purchase.CreatedAt, purchase.CompletedAt);
+        new(sessionId, purchase.Package, purchase.Credits, purchase.AmountCents, purchase.Currency, purchase.Status, purchase.CreatedAt, purchase.CompletedAt,
+            purchase.RefundedAt, purchase.CreditsTakenBack);
 
     private async Task SpendAsync(Guid requestId, ChargeRecord charge)
     {

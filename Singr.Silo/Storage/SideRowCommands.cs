@@ -59,6 +59,16 @@ internal static class SideRowCommands
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         """;
 
+    private const string UpsertPurchase =
+        """
+        INSERT INTO credit_purchases (session_id, wallet_id, package, credits, amount_cents, currency, status, payment_intent_id,
+                                      credits_taken_back, created_at, completed_at, refunded_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+        ON CONFLICT (session_id) DO UPDATE SET
+            status = EXCLUDED.status, payment_intent_id = EXCLUDED.payment_intent_id, credits_taken_back = EXCLUDED.credits_taken_back,
+            completed_at = EXCLUDED.completed_at, refunded_at = EXCLUDED.refunded_at, updated_at = now()
+        """;
+
     private const string UpsertSongRequest =
         """
         INSERT INTO song_requests (id, venue_id, request_id, patron_key, patron_user_id, requested_by_name, kind, title, artist,
@@ -145,6 +155,20 @@ internal static class SideRowCommands
             ledger.ActorId,
             ledger.BalanceAfter,
             version),
+        PurchaseRow purchase => Command(
+            UpsertPurchase,
+            purchase.SessionId,
+            purchase.WalletId,
+            purchase.Purchase.Package,
+            purchase.Purchase.Credits,
+            purchase.Purchase.AmountCents,
+            purchase.Purchase.Currency,
+            purchase.Purchase.Status,
+            purchase.Purchase.PaymentIntentId,
+            purchase.Purchase.CreditsTakenBack,
+            purchase.Purchase.CreatedAt,
+            purchase.Purchase.CompletedAt,
+            purchase.Purchase.RefundedAt),
         UserRow user => Command(UpsertUser, user.UserId, user.Email, user.Name, user.PlatformRole, user.CreatedAt),
         CustomerRow customer => Command(UpsertCustomer, customer.CustomerId, customer.Name, customer.CreatedAt),
         CustomerMemberRow member => Command(UpsertMember, member.CustomerId, member.UserId, member.Role, member.JoinedAt),

@@ -135,6 +135,36 @@ public sealed class CreditPurchaseTests(StripeAppFixture app) : IClassFixture<St
         }
     }
 
+    [Fact]
+    public async Task An_admin_refunds_a_purchase_after_part_was_spent_taking_back_only_what_is_left_once_and_others_may_not()
+    {
+        var admin = await PlatformStaff.RegisterAsync(app.Client, app.Factory.Services, "admin");
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        await owner.SetSettingsAsync(slug, new { mode = "PAID", costPerSong = 30 });
+        var patron = await ApiUser.RegisterAsync(app.Client, "regretful");
+        var checkout = await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/v1/users/me/credits/purchase", new { package = "basic" });
+        var sessionId = checkout.GetProperty("sessionId").GetString()!;
+        await DeliverAsync(FakeStripe.SessionEvent("checkout.session.completed", sessionId, patron.UserId, "basic", 100, 1_000), app.Clock.GetUtcNow());
+        await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{slug}/queue", ApiUser.Song());
+
+        using var byPatron = await patron.SendAsync(HttpMethod.Post, $"/v1/admin/purchases/{sessionId}/refund", new { reason = "mine" });
+        var refunded = await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/admin/purchases/{sessionId}/refund", new { reason = "patron asked at the bar" });
+        var again = await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/admin/purchases/{sessionId}/refund", new { reason = "clicked twice" });
+        var listed = await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/admin/purchases?status=refunded&limit=100");
+        var credits = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits");
+        var ledger = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits/transactions");
+
+        Assert.Equal(HttpStatusCode.Forbidden, byPatron.StatusCode);
+        Assert.Equal((70, 30), (refunded.GetProperty("creditsTakenBack").GetInt32(), refunded.GetProperty("creditsAlreadySpent").GetInt32()));
+        Assert.Equal((70, 30), (again.GetProperty("creditsTakenBack").GetInt32(), again.GetProperty("creditsAlreadySpent").GetInt32()));
+        Assert.Equal(0, credits.GetProperty("balance").GetInt32());
+        Assert.Equal([("REMOVED", -70), ("SPENT", -30), ("ADDED", 100)],
+            ledger.GetProperty("items").EnumerateArray().Select(e => (e.GetProperty("type").GetString(), e.GetProperty("amount").GetInt32())));
+        Assert.Single(app.Stripe.RefundRequests, body => Uri.UnescapeDataString(body).Contains($"payment_intent=pi_test_{sessionId}", StringComparison.Ordinal));
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(), p => p.GetProperty("sessionId").GetString() == sessionId && p.GetProperty("walletId").GetGuid() == patron.UserId);
+    }
+
     private async Task<JsonElement> PurchaseAsync(ApiUser patron, string package, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/users/me/credits/purchase")

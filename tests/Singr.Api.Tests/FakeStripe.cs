@@ -41,7 +41,17 @@ internal sealed class FakeStripe : IDisposable
                      "url": "https://checkout.stripe.test/c/pay/cs_test_{{request.headers.Idempotency-Key}}"}
                     """)
                 .WithTransformer());
+        _server.Given(Request.Create().WithPath("/v1/refunds").UsingPost())
+            .RespondWith(Response.Create()
+                .WithStatusCode(200)
+                .WithHeader("Content-Type", "application/json")
+                .WithBody("""{"id": "re_test_{{request.headers.Idempotency-Key}}", "object": "refund", "status": "succeeded", "currency": "usd"}""")
+                .WithTransformer());
     }
+
+    /// <summary>The form bodies Stripe.net sent to make refunds.</summary>
+    public IReadOnlyList<string> RefundRequests =>
+        [.. _server.LogEntries.Where(e => e.RequestMessage.Path == "/v1/refunds").Select(e => e.RequestMessage.Body ?? string.Empty)];
 
     public void FailCheckouts()
     {
@@ -74,6 +84,7 @@ internal sealed class FakeStripe : IDisposable
                     amount_total = amount,
                     currency = "usd",
                     client_reference_id = walletId.ToString("D"),
+                    payment_intent = "pi_test_" + sessionId,
                     metadata = new Dictionary<string, string>
                     {
                         ["singr_wallet"] = walletId.ToString("D"),
