@@ -46,6 +46,7 @@ public static class DomainRefusals
             DomainErrors.PlayerNotActive => (409, "This player does not hold the venue's player lease (another device does, or the lease moved on).", "This screen is not the venue's active player.", null),
             DomainErrors.CreditsBelowZero => (422, "That would take the patron's available credits below zero.", "They don't have that many credits to take.", "amount"),
             DomainErrors.PurchaseNotFound => (404, "No credit purchase has this checkout session id.", "We couldn't find that purchase.", "sessionId"),
+            DomainErrors.GuestCreditsAlreadyMoved => (409, "This device's guest credits already moved to another account.", "Those credits already went to another account.", null),
             DomainErrors.PurchaseNotRefundable => (409, "Only a completed purchase can be refunded (this one is pending, expired or refunded already).", "That purchase can't be refunded.", "sessionId"),
             DomainErrors.RequestNotFound => (404, "No request has this id.", "We couldn't find that request.", "id"),
             DomainErrors.RequestStatusConflict => (409, "The request is not in a status that allows this.", "That request has moved on. Reload to see where it stands.", "status"),

@@ -32,6 +32,13 @@ public static class CreditEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
             .RequireWalletOwner();
 
+        mine.MapPost("/move-guest", MoveGuestAsync)
+            .WithSummary("Move the credits of this device's guest session at a venue to the signed-in account, once")
+            .WithDescription("The body names the guest session as it was started (venueId, deviceId and the deviceKey the device was given): that is the proof it is this device's. Held credits stay with the guest's waiting requests. Asked again, it answers the same move.")
+            .ProducesEnvelope<GuestCreditsClaimed>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .RequireAccount();
+
         endpoints.MapPost("/v1/venues/{venueId}/credits", AdjustAtVenueAsync)
             .WithTags("Credits")
             .WithSummary("Give (ADDED) or take (REMOVED) a patron's credits, with a reason; audited")
@@ -60,6 +67,41 @@ public static class CreditEndpoints
         return problems.Count > 0
             ? ApiResults.ValidationFailed(context, problems)
             : ApiResults.Success(context, await ledger.ForUserAsync(WalletOwner.Of(context.RequireCaller())!.Value, page, cancellationToken));
+    }
+
+    private static async Task<IResult> MoveGuestAsync(GuestRequest body, HttpContext context, VenueDirectory venues, IGrainFactory grains)
+    {
+        var problems = body.Check().ToList();
+        if (body.DeviceKey is null)
+        {
+            problems.Add(new("deviceKey", DeviceKeys.Rule));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        if (await venues.FindBySlugAsync(body.VenueId, context.RequestAborted) is not { } venue)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
+        }
+
+        var caller = context.RequireCaller();
+        var account = caller.UserId!.Value;
+        var stamp = caller.Stamp(context, role: null);
+        var guestWallet = WalletOwner.OfGuest(DeviceKeys.GuestIdOf(venue.Id, body.DeviceId!, body.DeviceKey!))!.Value;
+        var moved = await grains.GetGrain<ICreditWalletGrain>(guestWallet).MoveGuestCredits(new MoveGuestCredits(account, stamp));
+        if (moved.Value is not { } move)
+        {
+            return DomainRefusals.ToResult(context, moved.Error!);
+        }
+
+        var wallet = grains.GetGrain<ICreditWalletGrain>(account);
+        var balance = move.Credits > 0
+            ? (await wallet.Adjust(new AdjustCredits(move.OperationId, LedgerTypes.Added, move.Credits, venue.Id, null, "Moved from this device's guest session", stamp))).Value!
+            : await wallet.GetBalance();
+        return ApiResults.Success(context, new GuestCreditsClaimed(move.Credits, move.MovedAt, balance));
     }
 
     private static async Task<IResult> AdjustAtVenueAsync(

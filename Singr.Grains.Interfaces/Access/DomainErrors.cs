@@ -32,6 +32,7 @@ public static class DomainErrors
     public const string PlayerNotActive = "PLAYER_NOT_ACTIVE";
     public const string CreditsBelowZero = "CREDITS_BELOW_ZERO";
     public const string PurchaseNotFound = "PURCHASE_NOT_FOUND";
+    public const string GuestCreditsAlreadyMoved = "GUEST_CREDITS_ALREADY_MOVED";
     public const string PurchaseNotRefundable = "PURCHASE_NOT_REFUNDABLE";
     public const string RequestNotFound = "REQUEST_NOT_FOUND";
     public const string RequestStatusConflict = "REQUEST_STATUS_CONFLICT";

@@ -78,6 +78,15 @@ public interface ICreditWalletGrain : IGrainWithGuidKey
     [Alias("RefundPurchase")]
     Task<Outcome<PurchaseRefunded>> RefundPurchase(RefundPurchase command);
 
+    /// <summary>
+    /// On a guest's wallet: its available credits leave (REMOVED) for an account, once; asked again for the same
+    /// account it answers the same move, for another it is refused (GUEST_CREDITS_ALREADY_MOVED). The caller then adds
+    /// them to the account with the move's operation id, so a retry after a crash completes it exactly once.
+    /// </summary>
+    [Idempotent]
+    [Alias("MoveGuestCredits")]
+    Task<Outcome<GuestCreditsMoved>> MoveGuestCredits(MoveGuestCredits command);
+
     /// <summary>The wallet's purchases, newest first.</summary>
     [Idempotent]
     [Alias("ListPurchases")]

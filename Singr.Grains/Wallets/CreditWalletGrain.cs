@@ -244,6 +244,44 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         return Outcome.Ok(Refunded(command.SessionId, purchase));
     }
 
+    public async Task<Outcome<GuestCreditsMoved>> MoveGuestCredits(MoveGuestCredits command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (State.MovedToAccount is { } earlier)
+        {
+            return earlier.AccountId == command.AccountId
+                ? Outcome.Ok(new GuestCreditsMoved(earlier.OperationId, earlier.AccountId, earlier.Credits, earlier.MovedAt))
+                : Outcome.Refused<GuestCreditsMoved>(DomainErrors.GuestCreditsAlreadyMoved);
+        }
+
+        var move = new GuestMove
+        {
+            OperationId = Guid.NewGuid(),
+            AccountId = command.AccountId,
+            Credits = Math.Max(0, State.Balance - Held),
+            MovedAt = timeProvider.GetUtcNow(),
+        };
+        var before = State.Balance;
+        State.MovedToAccount = move;
+        if (move.Credits > 0)
+        {
+            Apply(LedgerTypes.Removed, move.Credits);
+        }
+
+        await state.WriteAsync(rows =>
+        {
+            if (move.Credits > 0)
+            {
+                AddLedgerRow(rows, LedgerTypes.Removed, -move.Credits, venueId: null, "Moved to the patron's account", move.OperationId, command.AccountId);
+            }
+
+            rows.Add(new AuditRow(command.Stamp, new AuditEntry(
+                "credits.guest_moved", "wallet", UserId.ToString("D"), null, null,
+                new { balance = before }, new { balance = State.Balance, moved = move.Credits, to = command.AccountId })));
+        });
+        return Outcome.Ok(new GuestCreditsMoved(move.OperationId, move.AccountId, move.Credits, move.MovedAt));
+    }
+
     private PurchaseRefunded Refunded(string sessionId, PurchaseRecord purchase)
     {
         var takenBack = purchase.CreditsTakenBack ?? 0;

@@ -19,6 +19,9 @@ public sealed class WalletState
     /// <summary>Credit purchases by the provider's checkout session id, never pruned.</summary>
     public Dictionary<string, PurchaseRecord> Purchases { get; set; } = [];
 
+    /// <summary>A guest wallet whose credits moved to an account (at most once).</summary>
+    public GuestMove? MovedToAccount { get; set; }
+
     /// <summary>Adjustments already applied, by operation id, with when (pruned like charges).</summary>
     public Dictionary<Guid, DateTimeOffset> Adjustments { get; set; } = [];
 }

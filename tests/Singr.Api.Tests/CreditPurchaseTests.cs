@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
@@ -163,6 +164,41 @@ public sealed class CreditPurchaseTests(StripeAppFixture app) : IClassFixture<St
             ledger.GetProperty("items").EnumerateArray().Select(e => (e.GetProperty("type").GetString(), e.GetProperty("amount").GetInt32())));
         Assert.Single(app.Stripe.RefundRequests, body => Uri.UnescapeDataString(body).Contains($"payment_intent=pi_test_{sessionId}", StringComparison.Ordinal));
         Assert.Contains(listed.GetProperty("items").EnumerateArray(), p => p.GetProperty("sessionId").GetString() == sessionId && p.GetProperty("walletId").GetGuid() == patron.UserId);
+    }
+
+    [Fact]
+    public async Task A_guest_who_signs_up_on_the_same_device_moves_the_guest_credits_to_the_account_once_and_nobody_else_can()
+    {
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var slug = await owner.CreateVenueAsync();
+        var device = new { venueId = slug, deviceId = $"phone-{Guid.NewGuid():N}" };
+        using var started = await app.Client.PostAsJsonAsync("/v1/auth/guest", device);
+        var session = await EnvelopeJson.DataOfAsync(started);
+        var guest = session.GetProperty("accessToken").GetString()!;
+        var claim = new { device.venueId, device.deviceId, deviceKey = session.GetProperty("deviceKey").GetString() };
+        using var opened = await ApiUser.SendAsync(app.Client, HttpMethod.Post, "/v1/users/me/credits/purchase", guest, new { package = "basic" });
+        var sessionId = (await EnvelopeJson.DataOfAsync(opened)).GetProperty("sessionId").GetString()!;
+        var wallet = Guid.ParseExact(session.GetProperty("guestId").GetString()!["guest-".Length..], "N");
+        await DeliverAsync(FakeStripe.SessionEvent("checkout.session.completed", sessionId, wallet, "basic", 100, 1_000), app.Clock.GetUtcNow());
+        var patron = await ApiUser.RegisterAsync(app.Client, "newcomer");
+        var someoneElse = await ApiUser.RegisterAsync(app.Client, "sneaky");
+
+        var moved = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/v1/users/me/credits/move-guest", claim);
+        var again = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/v1/users/me/credits/move-guest", claim);
+        using var stolen = await someoneElse.SendAsync(HttpMethod.Post, "/v1/users/me/credits/move-guest", claim);
+        using var wrongKey = await someoneElse.SendAsync(HttpMethod.Post, "/v1/users/me/credits/move-guest", claim with { deviceKey = new string('A', 43) });
+        using var guestAfter = await ApiUser.SendAsync(app.Client, HttpMethod.Get, "/v1/users/me/credits", guest);
+        var account = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits");
+
+        Assert.Equal((100, 100), (moved.GetProperty("moved").GetInt32(), moved.GetProperty("balance").GetProperty("balance").GetInt32()));
+        Assert.Equal(100, again.GetProperty("moved").GetInt32());
+        Assert.Equal(100, account.GetProperty("balance").GetInt32());
+        Assert.Equal(0, (await EnvelopeJson.DataOfAsync(guestAfter)).GetProperty("balance").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
+        Assert.Equal("GUEST_CREDITS_ALREADY_MOVED", (await EnvelopeJson.ErrorOfAsync(stolen)).GetProperty("code").GetString());
+        Assert.Equal(0, (await someoneElse.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/credits")).GetProperty("balance").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, wrongKey.StatusCode);
+        Assert.Equal(0, (await EnvelopeJson.DataOfAsync(wrongKey)).GetProperty("moved").GetInt32());
     }
 
     private async Task<JsonElement> PurchaseAsync(ApiUser patron, string package, string key)
