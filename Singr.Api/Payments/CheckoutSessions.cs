@@ -1,3 +1,4 @@
+using Singr.Grains.Interfaces.Credits;
 using Stripe;
 using Stripe.Checkout;
 

@@ -7,6 +7,7 @@ using Singr.Api.Http;
 using Singr.Api.Queue;
 using Singr.Api.RateLimiting;
 using Singr.Api.Wallets;
+using Singr.Grains.Interfaces.Credits;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Wallets;
 using Stripe;
@@ -26,10 +27,11 @@ public static class PaymentEndpoints
 
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v1/credits/packages", Packages)
+        endpoints.MapGet("/v1/credits/packages", PackagesAsync)
             .WithTags("Credits")
-            .WithSummary("The credit packages on sale, with their prices")
+            .WithSummary("The credit packages on sale, with their prices; ?venueId= adds the venue's small package where it sells one")
             .ProducesEnvelope<IReadOnlyList<CreditPackage>>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
             .RequireRateLimiting(RateLimitPolicies.PublicVenues)
             .AllowAnonymous();
         endpoints.MapGet("/v1/users/me/credits/purchases", PurchasesAsync)
@@ -59,8 +61,10 @@ public static class PaymentEndpoints
         return endpoints;
     }
 
-    private static IResult Packages(HttpContext context, IOptions<CreditPackageOptions> packages) =>
-        ApiResults.Success(context, packages.Value.Offered);
+    private static async Task<IResult> PackagesAsync(string? venueId, HttpContext context, CreditPackages packages) =>
+        await packages.OnSaleAsync(venueId, context.RequestAborted) is { } onSale
+            ? ApiResults.Success(context, onSale)
+            : ApiResults.Failure(context, StatusCodes.Status404NotFound, Venues.VenueErrors.NotFound());
 
     private static async Task<IResult> PurchasesAsync(HttpContext context, IGrainFactory grains) =>
         ApiResults.Success(context, await grains.GetGrain<ICreditWalletGrain>(WalletOwner.Of(context.RequireCaller())!.Value).ListPurchases());
@@ -69,15 +73,16 @@ public static class PaymentEndpoints
         PurchaseBody body,
         HttpContext context,
         IOptions<StripeOptions> stripe,
-        IOptions<CreditPackageOptions> packages,
+        CreditPackages packages,
         CheckoutSessions checkouts,
         IGrainFactory grains,
         ILoggerFactory loggers)
     {
-        var package = packages.Value.Offered.FirstOrDefault(p => string.Equals(p.Name, body.Package, StringComparison.OrdinalIgnoreCase));
+        var onSale = await packages.OnSaleAsync(body.VenueId, context.RequestAborted) ?? [];
+        var package = onSale.FirstOrDefault(p => string.Equals(p.Name, body.Package, StringComparison.OrdinalIgnoreCase));
         if (package is null)
         {
-            return ApiResults.ValidationFailed(context, [new ApiErrorDetail("package", $"One of {string.Join(", ", packages.Value.Offered.Select(p => p.Name))}.")]);
+            return ApiResults.ValidationFailed(context, [new ApiErrorDetail("package", $"One of {string.Join(", ", onSale.Select(p => p.Name))}.")]);
         }
 
         var key = context.Request.Headers[RequestIds.IdempotencyHeader].ToString();

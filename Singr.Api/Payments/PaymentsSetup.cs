@@ -6,12 +6,12 @@ public static class PaymentsSetup
     public static IServiceCollection AddSingrPayments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName));
-        services.AddOptions<CreditPackageOptions>().Bind(configuration.GetSection(CreditPackageOptions.SectionName));
         services.AddHttpClient(StripeClients.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<StripeClients>();
         services.AddSingleton<CheckoutSessions>();
         services.AddSingleton<StripeRefunds>();
         services.AddSingleton<PurchaseBook>();
+        services.AddSingleton<CreditPackages>();
         return services;
     }
 }

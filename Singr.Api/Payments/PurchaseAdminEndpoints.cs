@@ -3,6 +3,7 @@ using Singr.Api.Access;
 using Singr.Api.Http;
 using Singr.Api.RateLimiting;
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Credits;
 using Singr.Grains.Interfaces.Wallets;
 using Stripe;
 
@@ -32,7 +33,26 @@ public static class PurchaseAdminEndpoints
             .ProducesEnvelope<PurchaseRefunded>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status502BadGateway)
             .RequirePlatformPermission(Permissions.UsersManage);
+        endpoints.MapPut("/v1/admin/credits/packages", SetPackagesAsync)
+            .WithTags("Admin")
+            .WithSummary("Replace the credit packages on sale; audited. Checkouts already opened keep their package")
+            .ProducesEnvelope<IReadOnlyList<CreditPackage>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
+            .RequireRateLimiting(RateLimitPolicies.AdminApi)
+            .RequirePlatformPermission(Permissions.UsersManage);
         return endpoints;
+    }
+
+    private static async Task<IResult> SetPackagesAsync(CreditPackagesBody body, HttpContext context, IGrainFactory grains)
+    {
+        var packages = (body.Packages ?? []).Select(p => p ?? new CreditPackage(string.Empty, 0, 0, string.Empty)).ToList();
+        if (CreditPackageRules.Check(packages) is { Count: > 0 } problems)
+        {
+            return ApiResults.ValidationFailed(context, problems);
+        }
+
+        return ApiResults.Success(context, await grains.GetGrain<ICreditCatalogGrain>(ICreditCatalogGrain.Key)
+            .SetPackages(new SetCreditPackages(packages, PlatformContext.Of(context).Stamp(context))));
     }
 
     private static async Task<IResult> ListAsync(string? status, HttpContext context, PurchaseBook purchases, CancellationToken cancellationToken)

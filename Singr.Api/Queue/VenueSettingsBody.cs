@@ -20,7 +20,8 @@ public sealed record VenueSettingsBody(
     bool? ApprovalRequired = null,
     string? Rotation = null,
     DisplaySettingsPatch? Display = null,
-    PlayerSettingsPatch? Player = null)
+    PlayerSettingsPatch? Player = null,
+    bool? OffersSmallPackage = null)
 {
     public VenueSettingsPatch ToPatch() => new(
         Mode,
@@ -40,5 +41,6 @@ public sealed record VenueSettingsBody(
         ApprovalRequired,
         Rotation,
         Display,
-        Player);
+        Player,
+        OffersSmallPackage);
 }

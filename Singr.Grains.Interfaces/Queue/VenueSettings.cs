@@ -7,6 +7,7 @@ namespace Singr.Grains.Interfaces.Queue;
 /// <param name="MaxPriorityInARow">HYBRID fairness: at most this many priority items play in a row.</param>
 /// <param name="NoRepeatMinutes">A song cannot be requested again within this long of being queued or played.</param>
 /// <param name="ApprovalRequired">Patrons' requests wait for a host's approval before they join the queue.</param>
+/// <param name="OffersSmallPackage">The kiosk sells its small package (5 credits for $5) beside the platform's.</param>
 /// <param name="Rotation">FIFO or ROUND_ROBIN (<see cref="RotationModes"/>): how free requests are ordered.</param>
 /// <param name="Display">What the player screen shows; null in state written before screens had settings (read as the default).</param>
 /// <param name="Player">How the player screen plays; null likewise.</param>
@@ -30,7 +31,8 @@ public sealed record VenueSettings(
     [property: Id(13)] bool ApprovalRequired = false,
     [property: Id(14)] string Rotation = RotationModes.Fifo,
     [property: Id(15)] DisplaySettings? Display = null,
-    [property: Id(16)] PlayerSettings? Player = null)
+    [property: Id(16)] PlayerSettings? Player = null,
+    [property: Id(17)] bool OffersSmallPackage = false)
 {
     /// <summary>These settings with the screen's defaults where a venue never set them.</summary>
     public VenueSettings WithScreenDefaults() => this with { Display = Display ?? DisplaySettings.Default, Player = Player ?? PlayerSettings.Default };

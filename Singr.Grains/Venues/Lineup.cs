@@ -223,6 +223,7 @@ public sealed class Lineup(VenueState venue, VenueTurn turn)
             Rotation = patch.Rotation ?? before.Rotation,
             Display = patch.Display?.ApplyTo(before.Display ?? DisplaySettings.Default) ?? before.Display,
             Player = patch.Player?.ApplyTo(before.Player ?? PlayerSettings.Default) ?? before.Player,
+            OffersSmallPackage = patch.OffersSmallPackage ?? before.OffersSmallPackage,
         };
         if (!settings.AcceptKaraoke && !settings.AcceptJukebox)
         {

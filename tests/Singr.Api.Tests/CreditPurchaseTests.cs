@@ -201,6 +201,56 @@ public sealed class CreditPurchaseTests(StripeAppFixture app) : IClassFixture<St
         Assert.Equal(0, (await EnvelopeJson.DataOfAsync(wrongKey)).GetProperty("moved").GetInt32());
     }
 
+    [Fact]
+    public async Task Platform_admins_change_what_is_on_sale_checked_by_field_and_a_venue_may_sell_the_kiosks_small_package()
+    {
+        var admin = await PlatformStaff.RegisterAsync(app.Client, app.Factory.Services, "admin");
+        var patron = await ApiUser.RegisterAsync(app.Client, "shopper");
+        var (owner, _) = await ApiUser.RegisterOwnerAsync(app.Client);
+        var small = await owner.CreateVenueAsync();
+        var plain = await owner.CreateVenueAsync();
+        await owner.SetSettingsAsync(small, new { mode = "PAID", offersSmallPackage = true });
+        var seed = new[]
+        {
+            new { name = "basic", credits = 100, priceCents = 1_000, currency = "usd" },
+            new { name = "premium", credits = 250, priceCents = 2_000, currency = "usd" },
+            new { name = "vip", credits = 500, priceCents = 3_500, currency = "usd" },
+        };
+        try
+        {
+            using var bad = await admin.SendAsync(HttpMethod.Put, "/v1/admin/credits/packages",
+                new { packages = new[] { new { name = "Bad Name", credits = 0, priceCents = 10, currency = "dollars" } } });
+            using var byPatron = await patron.SendAsync(HttpMethod.Put, "/v1/admin/credits/packages", new { packages = seed });
+            await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, "/v1/admin/credits/packages",
+                new { packages = seed.Append(new { name = "party", credits = 1_000, priceCents = 6_000, currency = "usd" }) });
+            var party = await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/v1/users/me/credits/purchase", new { package = "party" });
+            var atSmall = await Names($"/v1/credits/packages?venueId={small}");
+            var atPlain = await Names($"/v1/credits/packages?venueId={plain}");
+            var kiosk = await patron.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/v1/users/me/credits/purchase", new { package = "kiosk", venueId = small });
+            using var notSoldThere = await patron.SendAsync(HttpMethod.Post, "/v1/users/me/credits/purchase", new { package = "kiosk", venueId = plain });
+
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal(["packages[0].name", "packages[0].credits", "packages[0].priceCents", "packages[0].currency"],
+                (await EnvelopeJson.ErrorOfAsync(bad)).GetProperty("details").EnumerateArray().Select(d => d.GetProperty("field").GetString()));
+            Assert.Equal(HttpStatusCode.Forbidden, byPatron.StatusCode);
+            Assert.Equal((1_000, 6_000L), (party.GetProperty("credits").GetInt32(), party.GetProperty("priceCents").GetInt64()));
+            Assert.Equal(["basic", "premium", "vip", "party", "kiosk"], atSmall);
+            Assert.Equal(["basic", "premium", "vip", "party"], atPlain);
+            Assert.Equal((5, 500L), (kiosk.GetProperty("credits").GetInt32(), kiosk.GetProperty("priceCents").GetInt64()));
+            Assert.Equal(HttpStatusCode.BadRequest, notSoldThere.StatusCode);
+        }
+        finally
+        {
+            await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, "/v1/admin/credits/packages", new { packages = seed });
+        }
+    }
+
+    private async Task<List<string?>> Names(string path)
+    {
+        using var listed = await ApiUser.SendAsync(app.Client, HttpMethod.Get, path, null);
+        return [.. (await EnvelopeJson.DataOfAsync(listed)).EnumerateArray().Select(p => p.GetProperty("name").GetString())];
+    }
+
     private async Task<JsonElement> PurchaseAsync(ApiUser patron, string package, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/users/me/credits/purchase")

@@ -197,7 +197,7 @@
     if (balance) $("credits-balance").textContent = `You have ${balance.available} credit${balance.available === 1 ? "" : "s"} to spend.`;
     if (packages === null) {
       packages = [];
-      const listed = await call("GET", "/v1/credits/packages");
+      const listed = await call("GET", `/v1/credits/packages?venueId=${encodeURIComponent(venueId)}`);
       packages = listed.ok ? listed.data : [];
       $("packages").replaceChildren(...packages.map((offer) =>
         el("button", { type: "button", class: "secondary", dataset: { testid: "buy-" + offer.name }, onclick: (click) => buy(offer, click.currentTarget) },
@@ -211,7 +211,7 @@
     localStorage.setItem("singr.lastVenue", venueId);
     const reply = await call("POST", "/v1/users/me/credits/purchase", {
       token: await guestToken(),
-      body: { package: offer.name },
+      body: { package: offer.name, venueId },
       headers: { "Idempotency-Key": button.dataset.attempt || (button.dataset.attempt = newId()) },
     });
     if (reply.ok) {
