@@ -33,7 +33,7 @@ public sealed class OfflinePlayerScreenTests() : DatabaseTest(migrate: false)
         await using var room = await browser.NewContextAsync();
         await using var screenContext = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
         var kiosk = await _pages.OpenAsync(room, "kiosk", new Uri(app.BaseAddress, $"/kiosk.html?venue={BrowserPages.DemoVenue}"));
-        var screen = await _pages.OpenAsync(screenContext, "player", new Uri(app.BaseAddress, "/player.html?seconds=3"));
+        var screen = await _pages.OpenAsync(screenContext, "player", new Uri(app.BaseAddress, "/player.html?seconds=4"));
         SetDefaultExpectTimeout(BrowserPages.VisibleWithinMs * 2);
 
         try
@@ -48,19 +48,29 @@ public sealed class OfflinePlayerScreenTests() : DatabaseTest(migrate: false)
             await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("First Paid");
             await Eventually.TrueAsync(async () => (await NowPlayingAsync(owner)) == first, TimeSpan.FromSeconds(5), "the server hears the first song start");
 
+            // The host pauses the screen while the room goes on, so the test's own pace cannot race the songs.
             await screenContext.SetOfflineAsync(true);
             await Expect(screen.GetByTestId("connection-status")).ToHaveTextAsync("Offline");
+            await screen.Keyboard.PressAsync("h");
+            await screen.Keyboard.PressAsync(" ");
+            await Expect(screen.GetByTestId("host-panel-state")).ToContainTextAsync("paused");
             await BrowserPages.RequestAsync(kiosk, "Kay", "Toto", "Asked Meanwhile");
             await Expect(kiosk.GetByTestId("request-result")).ToContainTextAsync("Asked Meanwhile");
-            await screen.Keyboard.PressAsync("h");
             await screen.GetByTestId("add-title").FillAsync("House Song");
             await screen.GetByTestId("add-artist").FillAsync("The House Band");
             await screen.GetByTestId("add-submit").ClickAsync();
-            await Expect(screen.Locator("[data-status=pending_local]")).ToHaveTextAsync("House Song · waiting to sync");
+            // The host's keys again, not the form's button.
+            await screen.GetByTestId("add-submit").BlurAsync();
+            await Expect(screen.GetByTestId("pending-added-item")).ToHaveTextAsync("House Song · waiting to sync");
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("First Paid");
 
-            // Offline it moves on by itself; the host skips the second song at the screen; the third cannot play.
+            // Offline it moves on by itself; the host skips the second song at the screen once it was heard (and
+            // paused, again so that the test's pace cannot race it); the third cannot play.
+            await screen.Keyboard.PressAsync(" ");
             await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Skipped Offline");
             await Expect(screen.GetByTestId("host-panel-state")).ToContainTextAsync("playing");
+            await screen.Keyboard.PressAsync(" ");
+            await Expect(screen.GetByTestId("host-panel-state")).ToContainTextAsync("paused");
             await screen.Keyboard.PressAsync("n");
             await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Played Offline");
             await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync();

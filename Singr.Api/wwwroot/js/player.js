@@ -394,6 +394,8 @@
     $("pending-count").textContent = pending.records.length + pending.added.length > 0
       ? `${pending.records.length} song(s) played and ${pending.added.length} added, to sync`
       : "";
+    $("pending-added").replaceChildren(...pending.added.map((song) =>
+      el("li", { dataset: { testid: "pending-added-item", status: "pending_local" } }, song.title, el("span", { class: "meta" }, " · waiting to sync"))));
     $("host-panel-state").textContent = `${screen.status}${screen.stopped ? " (stopped)" : ""} · volume ${screen.volume}`;
   }
 
