@@ -21,4 +21,5 @@ public sealed record VenueSettingsPatch(
     [property: Id(14)] bool? ApprovalRequired = null,
     [property: Id(15)] string? Rotation = null,
     [property: Id(16)] DisplaySettingsPatch? Display = null,
-    [property: Id(17)] PlayerSettingsPatch? Player = null);
+    [property: Id(17)] PlayerSettingsPatch? Player = null,
+    [property: Id(18)] string? JukeboxPricing = null);
