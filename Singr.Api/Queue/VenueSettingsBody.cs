@@ -3,6 +3,7 @@ using Singr.Grains.Interfaces.Queue;
 namespace Singr.Api.Queue;
 
 /// <summary>Settings to change; omitted fields stay. <paramref name="AutoCloseAt"/> "" removes the closing time.</summary>
+/// <param name="JukeboxPricing">FLAT (the usual cost) or BY_VIDEO (a PAID venue charges each video its own price: 1 credit, +1 over a million views, +1 over 5 minutes).</param>
 public sealed record VenueSettingsBody(
     string? Mode,
     int? CostPerSong,
@@ -20,7 +21,8 @@ public sealed record VenueSettingsBody(
     bool? ApprovalRequired = null,
     string? Rotation = null,
     DisplaySettingsPatch? Display = null,
-    PlayerSettingsPatch? Player = null)
+    PlayerSettingsPatch? Player = null,
+    string? JukeboxPricing = null)
 {
     public VenueSettingsPatch ToPatch() => new(
         Mode,
@@ -40,5 +42,6 @@ public sealed record VenueSettingsBody(
         ApprovalRequired,
         Rotation,
         Display,
-        Player);
+        Player,
+        JukeboxPricing);
 }
