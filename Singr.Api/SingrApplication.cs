@@ -1,6 +1,7 @@
 using Singr.Api.Admin;
 using Singr.Api.Audit;
 using Singr.Api.Auth;
+using Singr.Api.Catalog;
 using Singr.Api.Customers;
 using Singr.Api.Health;
 using Singr.Api.Hubs;
@@ -62,6 +63,7 @@ public static class SingrApplication
         builder.Services.AddSingrApiDocumentation();
         builder.Services.AddSingleton<VenueDirectory>();
         builder.Services.AddSingleton<SongbookSearch>();
+        builder.Services.AddSingrCatalog(builder.Configuration);
         builder.Services.AddOptions<PlayerOptions>().Bind(builder.Configuration.GetSection(PlayerOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PlayerOptions>, PlayerOptionsValidator>();
         builder.Services.AddSingleton<PatronRequests>();

@@ -55,6 +55,7 @@ public static class DomainRefusals
             DomainErrors.RequestPlaying => (409, "The request is playing now: skip it first.", "That song is playing right now. Skip it first.", "id"),
             DomainErrors.QuotaExceeded => (422, "The patron has used every request their tier allows this period.", "You've used all your requests for now. Your allowance renews soon!", null),
             DomainErrors.OnBehalfNotPermitted => (403, $"The caller's role in this organisation lacks the '{Permissions.RequestsProcess}' permission.", "Your role doesn't allow that. Ask an owner.", "permission"),
+            DomainErrors.VideoPriceUnknown => (422, "This venue charges each video its own price, and this request came without it: request the video by its youtubeId through the API.", "We couldn't price that video. Please try again.", "youtubeId"),
             DomainErrors.QuotaTierNotFound => (400, "No quota tier has this name at this venue.", "That tier doesn't exist.", "tier"),
             _ => (500, "Unmapped refusal.", "Something went wrong on our side. Please try again.", (string?)null),
         };

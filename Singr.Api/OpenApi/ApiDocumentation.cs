@@ -15,6 +15,7 @@ public static class ApiDocumentation
         {
             options.AddDocumentTransformer<SingrDocumentTransformer>();
             options.AddOperationTransformer<MiddlewareResponsesTransformer>();
+            options.AddOperationTransformer<AlternativeEnvelopeTransformer>();
             options.AddSchemaTransformer<OmittedWhenNullSchemaTransformer>();
             options.AddSchemaTransformer<OptionalBodyFieldsSchemaTransformer>();
         });

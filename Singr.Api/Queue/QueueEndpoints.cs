@@ -1,4 +1,5 @@
 using Singr.Api.Access;
+using Singr.Api.Catalog;
 using Singr.Api.Http;
 using Singr.Api.Operations;
 using Singr.Api.RateLimiting;
@@ -27,10 +28,10 @@ public static class QueueEndpoints
             .RequireVenueVisitor();
         queue.MapPost("/", RequestAsync)
             .WithSummary("Request a song (guest, singer, or a host on a patron's behalf)")
-            .WithDescription("Karaoke by artist and title, or by songId from the venue's songbook; jukebox by youtubeId (without a kind, a youtubeId means jukebox). Refusals: REQUESTS_CLOSED, BLOCKED_SONG, DUPLICATE_REQUEST, PATRON_LIMIT_REACHED, QUEUE_FULL (422), INSUFFICIENT_CREDITS (402). Send an Idempotency-Key to retry safely; the same key with a different song is IDEMPOTENCY_KEY_REUSED (422). A retry of an acknowledged request does not count against this limit but against RequestReplays (30 a minute).")
+            .WithDescription("Karaoke by artist and title, or by songId from the venue's songbook; jukebox by youtubeId (without a kind, a youtubeId means jukebox). Refusals: REQUESTS_CLOSED, BLOCKED_SONG, DUPLICATE_REQUEST, PATRON_LIMIT_REACHED, QUEUE_FULL (422), INSUFFICIENT_CREDITS (402). Send an Idempotency-Key to retry safely; the same key with a different song is IDEMPOTENCY_KEY_REUSED (422). At a PAID venue whose jukeboxPricing is BY_VIDEO a video costs its own price, the credits its search result showed: the video is looked up (VIDEO_NOT_FOUND 422, JUKEBOX_SEARCH_OFF 422, JUKEBOX_SEARCH_QUOTA_SPENT 503, JUKEBOX_PROVIDER_FAILED 502, and nothing is charged). A retry of an acknowledged request does not count against this limit but against RequestReplays (30 a minute).")
             .ProducesEnvelope<RequestAccepted>(StatusCodes.Status201Created)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status402PaymentRequired, StatusCodes.Status403Forbidden,
-                StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+                StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable)
             .RequireRateLimiting(RateLimitPolicies.PublicRequests)
             .CountsRetriesAsReplays()
             .RequireVenueVisitor()
@@ -65,9 +66,25 @@ public static class QueueEndpoints
             ? ApiResults.Success(context, snapshot)
             : ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
 
-    private static async Task<IResult> RequestAsync(string venueId, SongRequestBody body, HttpContext context, IGrainFactory grains, SongbookSearch songbook)
+    private static async Task<IResult> RequestAsync(
+        string venueId, SongRequestBody body, HttpContext context, IGrainFactory grains, SongbookSearch songbook, VideoCatalog catalog, TimeProvider clock)
     {
         var venue = VenueVisitor.Of(context);
+        int? videoCredits = null;
+        if (body is { RequestKind: RequestKinds.Jukebox, OnBehalfOf: null, YoutubeId: { } youtubeId } && SongRules.IsVideoId(youtubeId)
+            && await grains.GetGrain<IVenueQueueGrain>(venue.Id).GetSettings() is { } settings && VenuePrices.Of(settings).ChargesByVideo)
+        {
+            // Charged what the patron was shown: the video as the catalog has it (cached from their search), at its price.
+            var found = await catalog.FindAsync(youtubeId, context.RequestAborted);
+            if (found.Value is not { } video)
+            {
+                return CatalogErrors.ToResult(context, found, clock);
+            }
+
+            body = body.For(video);
+            videoCredits = video.VideoCredits;
+        }
+
         if (body.SongId is { } songId)
         {
             if (await songbook.FindAsync(venue.Id, songId, context.RequestAborted) is not { } song)
@@ -84,7 +101,7 @@ public static class QueueEndpoints
             return ApiResults.ValidationFailed(context, problems);
         }
 
-        var command = body.ToCommand(context.RequireCaller(), venue, idempotencyKey);
+        var command = body.ToCommand(context.RequireCaller(), venue, idempotencyKey) with { VideoCredits = videoCredits };
         return DomainRefusals.Result(context, await grains.GetGrain<IVenueQueueGrain>(venue.Id).RequestSong(command), StatusCodes.Status201Created);
     }
 

@@ -35,6 +35,17 @@ public sealed record SongRequestBody(
         return this with { Kind = RequestKinds.Karaoke, Artist = song.Artist, Title = song.Title, SongId = null };
     }
 
+    /// <summary>The request for a video as the catalog describes it (the title, artist, length and thumbnail it was priced by).</summary>
+    public SongRequestBody For(Catalog.CatalogVideo video)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        return this with
+        {
+            Kind = RequestKinds.Jukebox, YoutubeId = video.YoutubeId, Title = video.Title, Artist = video.Artist,
+            Duration = video.DurationSeconds, ThumbnailUrl = video.ThumbnailUrl,
+        };
+    }
+
     private SongDetails Song() => new(
         RequestKind, Title ?? string.Empty, Artist, KeyChange ?? 0, Notes, Singer, YoutubeId, Duration, ThumbnailUrl);
 

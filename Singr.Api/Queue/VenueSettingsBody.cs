@@ -3,6 +3,7 @@ using Singr.Grains.Interfaces.Queue;
 namespace Singr.Api.Queue;
 
 /// <summary>Settings to change; omitted fields stay. <paramref name="AutoCloseAt"/> "" removes the closing time.</summary>
+/// <param name="JukeboxPricing">FLAT (the usual cost) or BY_VIDEO (a PAID venue charges each video its own price: 1 credit, +1 over a million views, +1 over 5 minutes).</param>
 public sealed record VenueSettingsBody(
     string? Mode,
     int? CostPerSong,
@@ -21,7 +22,8 @@ public sealed record VenueSettingsBody(
     string? Rotation = null,
     DisplaySettingsPatch? Display = null,
     PlayerSettingsPatch? Player = null,
-    bool? OffersSmallPackage = null)
+    bool? OffersSmallPackage = null,
+    string? JukeboxPricing = null)
 {
     public VenueSettingsPatch ToPatch() => new(
         Mode,
@@ -42,5 +44,6 @@ public sealed record VenueSettingsBody(
         Rotation,
         Display,
         Player,
-        OffersSmallPackage);
+        OffersSmallPackage,
+        JukeboxPricing);
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.OpenApi;
 using Singr.Api.Access;
+using Singr.Api.Catalog;
 using Singr.Api.Http;
+using Singr.Api.OpenApi;
 using Singr.Api.RateLimiting;
 using Singr.Api.Venues;
 using Singr.Grains.Interfaces.Access;
@@ -12,8 +14,8 @@ using Orleans;
 namespace Singr.Api.Songbook;
 
 /// <summary>
-/// A venue's songbook: hosts import it as CSV, everyone at the venue searches it. Karaoke only here; jukebox search
-/// goes to the video provider.
+/// A venue's songbook: hosts import it as CSV, everyone at the venue searches it; jukebox search goes to YouTube
+/// (<see cref="VideoCatalog"/>).
 /// </summary>
 public static class SongbookEndpoints
 {
@@ -49,9 +51,11 @@ public static class SongbookEndpoints
             .RequireOwnedVenue();
         venue.MapGet("/songs/search", SearchAsync)
             .WithSummary("Search the venue's songs: words from their beginning, and near spellings")
-            .WithDescription("kind=karaoke (the default) searches the songbook; kind=jukebox is JUKEBOX_SEARCH_OFF (422) until the video provider is configured.")
+            .WithDescription("kind=karaoke (the default) searches the songbook (SongbookSong); kind=jukebox searches YouTube's music videos (JukeboxVideo: youtubeId, title, artist, channelTitle, durationSeconds, thumbnailUrl, viewCount and credits, what a request for it costs here), without those the venue's blocklist refuses. Jukebox answers are reused for an hour. Refusals: JUKEBOX_SEARCH_OFF (422, no YouTube key on this server), REQUEST_KIND_NOT_ACCEPTED (422, a venue that takes no jukebox requests), JUKEBOX_SEARCH_QUOTA_SPENT (503 with Retry-After: today's YouTube quota is spent until midnight Pacific time), JUKEBOX_PROVIDER_FAILED (502: YouTube did not answer).")
             .ProducesEnvelope<IReadOnlyList<SongbookSong>>()
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .WithMetadata(new AlternativeEnvelope(typeof(IReadOnlyList<JukeboxVideo>), "JukeboxVideoListEnvelope"))
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity,
+                StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable)
             .RequireRateLimiting(RateLimitPolicies.PublicSongsSearch)
             .RequireVenueVisitor();
         return endpoints;
@@ -94,11 +98,37 @@ public static class SongbookEndpoints
         return ApiResults.Success(context, imported, message: $"{imported.Songs} songs imported.");
     }
 
+    /// <summary>YouTube's answer (reused for an hour, for every venue) as this venue offers it: blocklist applied, its prices.</summary>
+    private static async Task<IResult> SearchVideosAsync(string q, int limit, HttpContext context, IGrainFactory grains, VideoCatalog catalog, TimeProvider clock)
+    {
+        if (!catalog.Enabled)
+        {
+            return CatalogErrors.Refused(context, CatalogErrors.SearchOff);
+        }
+
+        if (await grains.GetGrain<IVenueQueueGrain>(VenueVisitor.Of(context).Id).GetSettings() is not { } settings)
+        {
+            return ApiResults.Failure(context, StatusCodes.Status404NotFound, VenueErrors.NotFound());
+        }
+
+        // A venue that takes no videos would spend the day's quota on searches nobody can request.
+        if (!settings.AcceptJukebox)
+        {
+            return DomainRefusals.ToResult(context, DomainErrors.RequestKindNotAccepted);
+        }
+
+        var found = await catalog.SearchAsync(q, limit, context.RequestAborted);
+        return found.Value is { } videos
+            ? ApiResults.Success(context, JukeboxResults.For(videos, settings))
+            : CatalogErrors.ToResult(context, found, clock);
+    }
+
     /// <summary>The line a problem is on (<c>lines[17].title</c> is 17), so "line 100" is listed after "line 17".</summary>
     private static int LineOf(string field) =>
         int.TryParse(field.AsSpan()[(field.IndexOf('[', StringComparison.Ordinal) + 1)..field.IndexOf(']', StringComparison.Ordinal)], out var line) ? line : 0;
 
-    private static async Task<IResult> SearchAsync(string venueId, string? q, string? kind, HttpContext context, SongbookSearch songbook)
+    private static async Task<IResult> SearchAsync(
+        string venueId, string? q, string? kind, HttpContext context, SongbookSearch songbook, IGrainFactory grains, VideoCatalog catalog, TimeProvider clock)
     {
         var problems = new List<ApiErrorDetail>();
         if (string.IsNullOrWhiteSpace(q) || q.Length > SongbookSearch.MaxQueryLength)
@@ -119,7 +149,7 @@ public static class SongbookEndpoints
 
         if (kind == RequestKinds.Jukebox)
         {
-            return ApiResults.Failure(context, StatusCodes.Status422UnprocessableEntity, SongbookErrors.JukeboxSearchOff());
+            return await SearchVideosAsync(q!, limit, context, grains, catalog, clock);
         }
 
         return ApiResults.Success(context, await songbook.SearchAsync(VenueVisitor.Of(context).Id, q!, limit, context.RequestAborted));

@@ -10,7 +10,4 @@ public static class SongbookErrors
     public static ApiError TooManySongs(int count) => new(
         "VALIDATION_ERROR", $"The songbook has {count} songs; at most {Grains.Interfaces.Songbook.SongbookRules.MaxSongs} are taken.",
         "That songbook is too large to import at once.", []);
-
-    public static ApiError JukeboxSearchOff() => new(
-        "JUKEBOX_SEARCH_OFF", "Jukebox search is not switched on for this server.", "Video search isn't available here.", []);
 }

@@ -41,6 +41,8 @@ public static class DomainErrors
     public const string RequestPlaying = "REQUEST_PLAYING";
     public const string QuotaExceeded = "QUOTA_EXCEEDED";
     public const string QuotaTierNotFound = "QUOTA_TIER_NOT_FOUND";
+    /// <summary>A jukebox request at a venue that charges by video came without the video's price (the API looks it up).</summary>
+    public const string VideoPriceUnknown = "VIDEO_PRICE_UNKNOWN";
     /// <summary>A host whose role does not let them process requests asked for a patron.</summary>
     public const string OnBehalfNotPermitted = "PERMISSION_DENIED";
 }

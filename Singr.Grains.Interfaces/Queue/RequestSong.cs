@@ -8,6 +8,10 @@ namespace Singr.Grains.Interfaces.Queue;
 /// A singer's own karaoke request: their account. Without <paramref name="KeyChangeGiven"/> the key change they last
 /// used for this song (at any venue) fills in; with it, the one given is remembered for next time, with the request.
 /// </param>
+/// <param name="VideoCredits">
+/// A jukebox request at a PAID venue that charges by video: the video's own price (<see cref="Catalog.VideoCredits"/>)
+/// as the patron was shown it, looked up by the API; without it such a request is refused.
+/// </param>
 [GenerateSerializer]
 [Immutable]
 [Alias("singr.queue.RequestSong")]
@@ -19,4 +23,5 @@ public sealed record RequestSong(
     [property: Id(4)] bool ByHost,
     [property: Id(5)] Guid? HostUserId = null,
     [property: Id(6)] string? SingerAccount = null,
-    [property: Id(7)] bool KeyChangeGiven = true);
+    [property: Id(7)] bool KeyChangeGiven = true,
+    [property: Id(8)] int? VideoCredits = null);

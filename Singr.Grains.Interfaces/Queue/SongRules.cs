@@ -71,6 +71,9 @@ public static partial class SongRules
         return problems;
     }
 
+    /// <summary>An 11-character YouTube video id.</summary>
+    public static bool IsVideoId(string? text) => text is not null && VideoId().IsMatch(text);
+
     [GeneratedRegex("^[A-Za-z0-9_-]{11}$", RegexOptions.CultureInvariant)]
     private static partial Regex VideoId();
 }

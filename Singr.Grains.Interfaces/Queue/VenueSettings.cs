@@ -11,6 +11,7 @@ namespace Singr.Grains.Interfaces.Queue;
 /// <param name="Rotation">FIFO or ROUND_ROBIN (<see cref="RotationModes"/>): how free requests are ordered.</param>
 /// <param name="Display">What the player screen shows; null in state written before screens had settings (read as the default).</param>
 /// <param name="Player">How the player screen plays; null likewise.</param>
+/// <param name="JukeboxPricing">FLAT or BY_VIDEO (<see cref="JukeboxPricingModes"/>): what a jukebox request costs in PAID mode.</param>
 /// <param name="AutoCloseAt">Local time of day (HH:mm, the venue's timezone) at which requests close by themselves.</param>
 [GenerateSerializer]
 [Alias("singr.queue.VenueSettings")]
@@ -32,7 +33,8 @@ public sealed record VenueSettings(
     [property: Id(14)] string Rotation = RotationModes.Fifo,
     [property: Id(15)] DisplaySettings? Display = null,
     [property: Id(16)] PlayerSettings? Player = null,
-    [property: Id(17)] bool OffersSmallPackage = false)
+    [property: Id(17)] bool OffersSmallPackage = false,
+    [property: Id(18)] string JukeboxPricing = JukeboxPricingModes.Flat)
 {
     /// <summary>These settings with the screen's defaults where a venue never set them.</summary>
     public VenueSettings WithScreenDefaults() => this with { Display = Display ?? DisplaySettings.Default, Player = Player ?? PlayerSettings.Default };

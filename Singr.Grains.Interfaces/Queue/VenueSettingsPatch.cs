@@ -22,4 +22,5 @@ public sealed record VenueSettingsPatch(
     [property: Id(15)] string? Rotation = null,
     [property: Id(16)] DisplaySettingsPatch? Display = null,
     [property: Id(17)] PlayerSettingsPatch? Player = null,
-    [property: Id(18)] bool? OffersSmallPackage = null);
+    [property: Id(18)] bool? OffersSmallPackage = null,
+    [property: Id(19)] string? JukeboxPricing = null);

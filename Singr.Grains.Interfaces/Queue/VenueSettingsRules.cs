@@ -27,6 +27,11 @@ public static class VenueSettingsRules
             problems.Add(new("rotation", $"One of {string.Join(", ", RotationModes.All)}."));
         }
 
+        if (patch.JukeboxPricing is not null && !JukeboxPricingModes.All.Contains(patch.JukeboxPricing))
+        {
+            problems.Add(new("jukeboxPricing", $"One of {string.Join(", ", JukeboxPricingModes.All)}."));
+        }
+
         if (patch.ChargeAt is not null && !ChargeTimings.All.Contains(patch.ChargeAt))
         {
             problems.Add(new("chargeAt", $"One of {string.Join(", ", ChargeTimings.All)}."));

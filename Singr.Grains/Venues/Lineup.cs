@@ -221,6 +221,7 @@ public sealed class Lineup(VenueState venue, VenueTurn turn)
             AcceptJukebox = patch.AcceptJukebox ?? before.AcceptJukebox,
             ApprovalRequired = patch.ApprovalRequired ?? before.ApprovalRequired,
             Rotation = patch.Rotation ?? before.Rotation,
+            JukeboxPricing = patch.JukeboxPricing ?? before.JukeboxPricing,
             Display = patch.Display?.ApplyTo(before.Display ?? DisplaySettings.Default) ?? before.Display,
             Player = patch.Player?.ApplyTo(before.Player ?? PlayerSettings.Default) ?? before.Player,
             OffersSmallPackage = patch.OffersSmallPackage ?? before.OffersSmallPackage,

@@ -1,4 +1,5 @@
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Catalog;
 using Singr.Grains.Interfaces.Queue;
 using Singr.Grains.Interfaces.Quotas;
 using Singr.Grains.Queue;
@@ -12,7 +13,7 @@ namespace Singr.Grains.Venues;
 public sealed class RequestRules(VenueState venue)
 {
     /// <summary>
-    /// The first rule the request breaks, or null when it may be queued: kind not accepted, priority not offered,
+    /// The first rule the request breaks, or null when it may be queued: kind not accepted, a by-video price missing, priority not offered,
     /// requests closed, blocked song, duplicate (waiting, playing, or played within the no-repeat window), the
     /// patron's limit of waiting requests, the queue's limit, the patron's allowance.
     /// </summary>
@@ -25,6 +26,11 @@ public sealed class RequestRules(VenueState venue)
         if ((song.Kind == RequestKinds.Karaoke && !settings.AcceptKaraoke) || (song.Kind == RequestKinds.Jukebox && !settings.AcceptJukebox))
         {
             return DomainErrors.RequestKindNotAccepted;
+        }
+
+        if (ChargesByVideo(command) && command.VideoCredits is not (>= VideoCredits.Base and <= VideoCredits.Most))
+        {
+            return DomainErrors.VideoPriceUnknown;
         }
 
         if (command.Priority && settings.Mode != RequestModes.Hybrid)
@@ -64,12 +70,16 @@ public sealed class RequestRules(VenueState venue)
         return quota?.RequestsRemaining <= 0 ? DomainErrors.QuotaExceeded : null;
     }
 
-    /// <summary>Credits the request costs: a host's is free; PAID charges every song, HYBRID only priority ones.</summary>
+    /// <summary>
+    /// Credits the request costs: a host's is free; PAID charges every song (a video its own price where the venue
+    /// charges by video), HYBRID only priority ones.
+    /// </summary>
     public int CostOf(RequestSong command)
     {
         ArgumentNullException.ThrowIfNull(command);
         return command.ByHost ? 0 : venue.Settings.Mode switch
         {
+            RequestModes.Paid when ChargesByVideo(command) => command.VideoCredits!.Value,
             RequestModes.Paid => venue.Settings.CostPerSong,
             RequestModes.Hybrid when command.Priority => venue.Settings.PriorityCost,
             _ => 0,
@@ -96,6 +106,10 @@ public sealed class RequestRules(VenueState venue)
         var lastClosing = closingToday <= local ? closingToday : closingToday.AddDays(-1);
         return lastClosing <= venue.RequestsOpenedAt;
     }
+
+    /// <summary>A patron's jukebox request at a PAID venue that charges each video its own price.</summary>
+    private bool ChargesByVideo(RequestSong command) =>
+        !command.ByHost && command.Song.Kind == RequestKinds.Jukebox && VenuePrices.Of(venue.Settings).ChargesByVideo;
 
     /// <summary>Queued requests, those awaiting approval and those being paid for: all count against limits and duplicates.</summary>
     public IEnumerable<QueueEntry> Waiting() =>

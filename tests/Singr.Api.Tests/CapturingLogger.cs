@@ -36,6 +36,6 @@ internal sealed class CapturingLogger(string category, CapturedLogs logs, Func<I
             }
         }
 
-        logs.Add(new CapturedLogRecord(category, formatter(state, exception), properties, exception?.ToString(), logLevel));
+        logs.Add(new CapturedLogRecord(category, formatter(state, exception), properties, exception?.ToString(), logLevel, eventId.Id));
     }
 }

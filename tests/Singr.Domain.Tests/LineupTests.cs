@@ -145,4 +145,16 @@ public sealed class LineupTests
         Assert.Throws<ArgumentException>(() => Lineup.ChangeSettings(new VenueSettingsPatch(AcceptKaraoke: false, AcceptJukebox: false), Evening));
         Assert.True(_venue.Settings.AcceptKaraoke);
     }
+
+    [Fact]
+    public void A_venue_switches_to_pricing_videos_by_their_own_price_and_an_unknown_pricing_is_refused_by_field()
+    {
+        Lineup.ChangeSettings(new VenueSettingsPatch(JukeboxPricing: JukeboxPricingModes.ByVideo), Evening);
+        var untouched = Lineup.ChangeSettings(new VenueSettingsPatch(QueueLimit: 50), Evening);
+
+        Assert.Equal(JukeboxPricingModes.ByVideo, untouched.JukeboxPricing);
+        Assert.Equal(JukeboxPricingModes.ByVideo, VenuePrices.Of(_venue.Settings).JukeboxPricing);
+        Assert.Equal(JukeboxPricingModes.Flat, VenueSettings.Default.JukeboxPricing);
+        Assert.Equal(["jukeboxPricing"], VenueSettingsRules.Check(new VenueSettingsPatch(JukeboxPricing: "BY_MOOD")).Select(p => p.Field));
+    }
 }

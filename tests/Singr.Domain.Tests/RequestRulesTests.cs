@@ -169,4 +169,31 @@ public sealed class RequestRulesTests
         Assert.Equal(7, hybrid.CostOf(Request("Jolene", priority: true)));
         Assert.Equal(0, new RequestRules(Open()).CostOf(Request("Jolene")));
     }
+
+    [Fact]
+    public void A_paid_venue_that_charges_by_video_charges_a_video_the_price_it_was_shown_and_karaoke_its_usual_cost()
+    {
+        var venue = Open(VenueSettings.Default with { Mode = RequestModes.Paid, CostPerSong = 4, JukeboxPricing = JukeboxPricingModes.ByVideo });
+        var rules = new RequestRules(venue);
+        var video = Request("Bohemian Rhapsody", kind: RequestKinds.Jukebox) with { VideoCredits = 3 };
+
+        Assert.Null(Refusal(venue, video));
+        Assert.Equal(3, rules.CostOf(video));
+        Assert.Equal(4, rules.CostOf(Request("Jolene")));
+        Assert.Equal(0, rules.CostOf(video with { ByHost = true, VideoCredits = null }));
+    }
+
+    [Fact]
+    public void A_video_whose_price_is_unknown_is_refused_where_the_venue_charges_by_video_and_taken_at_its_usual_cost_elsewhere()
+    {
+        var byVideo = Open(VenueSettings.Default with { Mode = RequestModes.Paid, JukeboxPricing = JukeboxPricingModes.ByVideo });
+        var flat = Open(VenueSettings.Default with { Mode = RequestModes.Paid, CostPerSong = 2 });
+        var unpriced = Request("Bohemian Rhapsody", kind: RequestKinds.Jukebox);
+
+        Assert.Equal(DomainErrors.VideoPriceUnknown, Refusal(byVideo, unpriced));
+        Assert.Equal(DomainErrors.VideoPriceUnknown, Refusal(byVideo, unpriced with { VideoCredits = 9 }));
+        Assert.Null(Refusal(byVideo, unpriced with { ByHost = true }));
+        Assert.Null(Refusal(flat, unpriced with { VideoCredits = 3 }));
+        Assert.Equal(2, new RequestRules(flat).CostOf(unpriced with { VideoCredits = 3 }));
+    }
 }

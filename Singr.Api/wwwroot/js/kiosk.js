@@ -77,6 +77,7 @@
         el("span", { class: "badge " + item.status }, item.status))));
     $("queue-empty").hidden = items.length > 0;
     showPrice(queue.prices);
+    showVenueKind(queue.prices);
     showCredits(null);
     $("queue-count").textContent = items.length > 0 ? `(${items.length})` : "";
   }
@@ -309,11 +310,27 @@
     refreshMineSoon();
   }
 
-  // ----- the songbook -----
+  // ----- the songbook, or at a jukebox venue the videos -----
 
   const search = $("song-search");
   let searchTimer = null;
   let searchSeq = 0;
+  let jukebox = false;
+
+  /** A venue that takes videos and no karaoke is a jukebox: the search finds videos, and there is no karaoke form. */
+  function showVenueKind(prices) {
+    const isJukebox = !!prices && prices.acceptJukebox === true && prices.acceptKaraoke === false;
+    if (isJukebox === jukebox) return;
+    jukebox = isJukebox;
+    $("search-label").textContent = jukebox ? "Search for a song or a music video" : "Search the songbook";
+    for (const field of document.querySelectorAll("[data-karaoke-only]")) field.hidden = jukebox;
+    $("search-results").replaceChildren();
+    $("search-empty").hidden = true;
+    if (search.value.trim()) runSearch().catch(() => {});
+  }
+
+  const videoCost = (n) => (n === 0 ? "free" : `${n} credit${n === 1 ? "" : "s"}`);
+  const minutes = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 
   async function runSearch() {
     const q = search.value.trim();
@@ -323,8 +340,14 @@
       $("search-empty").hidden = true;
       return;
     }
-    const reply = await call("GET", `/v1/venues/${encodeURIComponent(venueId)}/songs/search?q=${encodeURIComponent(q)}&limit=10`, { token: await guestToken() });
-    if (seq !== searchSeq || !reply.ok) return; // a later keystroke's answer wins
+    const kind = jukebox ? "&kind=jukebox" : "";
+    const reply = await call("GET", `/v1/venues/${encodeURIComponent(venueId)}/songs/search?q=${encodeURIComponent(q)}&limit=10${kind}`, { token: await guestToken() });
+    if (seq !== searchSeq) return; // a later keystroke's answer wins
+    if (jukebox) {
+      showVideos(reply);
+      return;
+    }
+    if (!reply.ok) return;
     const songs = reply.data || [];
     $("search-results").replaceChildren(...songs.map((song) =>
       el("li", {},
@@ -334,6 +357,21 @@
             el("div", { class: "meta" }, [song.artist, song.discId].filter(Boolean).join(" · "))),
           el("span", { class: "add" }, "Request")))));
     $("search-empty").hidden = songs.length > 0;
+  }
+
+  /** Videos with what each costs here; a refusal (search off, the day's quota spent) says why instead. */
+  function showVideos(reply) {
+    const empty = $("search-empty");
+    const videos = reply.ok ? reply.data || [] : [];
+    $("search-results").replaceChildren(...videos.map((video) =>
+      el("li", {},
+        el("button", { type: "button", dataset: { testid: "search-result", youtubeId: video.youtubeId }, onclick: () => requestVideo(video) },
+          el("div", { class: "song" },
+            el("div", { class: "title" }, video.title),
+            el("div", { class: "meta" }, [video.artist, minutes(video.durationSeconds)].join(" · "))),
+          el("span", { class: "add", dataset: { testid: "search-result-credits" } }, videoCost(video.credits))))));
+    empty.textContent = reply.ok ? "No video matches. Try other words." : userMessage(reply.error);
+    empty.hidden = videos.length > 0;
   }
 
   search.addEventListener("input", () => {
@@ -346,6 +384,31 @@
     showMessage(result, "ok", "");
     try {
       const reply = await sendRequest({ songId: song.songId, singer: form.singer.value.trim() || undefined }, newId());
+      if (reply.ok) {
+        showAccepted(reply.data.item || reply.data);
+        search.value = "";
+        $("search-results").replaceChildren();
+      } else {
+        showMessage(result, "error", userMessage(reply.error), details(reply.error));
+      }
+    } catch (error) {
+      showMessage(result, "error", (error && error.message) || "Something went wrong. Please try again.");
+    }
+  }
+
+  async function requestVideo(video) {
+    const result = $("request-result");
+    showMessage(result, "ok", "");
+    try {
+      const body = {
+        kind: "jukebox",
+        youtubeId: video.youtubeId,
+        title: video.title,
+        artist: video.artist,
+        duration: video.durationSeconds,
+        thumbnailUrl: video.thumbnailUrl || undefined,
+      };
+      const reply = await sendRequest(body, newId());
       if (reply.ok) {
         showAccepted(reply.data.item || reply.data);
         search.value = "";

@@ -1,0 +1,3 @@
+namespace Singr.Api.Catalog.YouTubeApi;
+
+internal sealed record YouTubeError(int? Code, string? Message, IReadOnlyList<YouTubeErrorReason>? Errors);

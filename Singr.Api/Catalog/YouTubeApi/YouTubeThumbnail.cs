@@ -1,0 +1,3 @@
+namespace Singr.Api.Catalog.YouTubeApi;
+
+internal sealed record YouTubeThumbnail(string? Url);

@@ -1,0 +1,3 @@
+namespace Singr.Api.Catalog.YouTubeApi;
+
+internal sealed record YouTubeVideoItem(string? Id, YouTubeSnippet? Snippet, YouTubeContentDetails? ContentDetails, YouTubeStatistics? Statistics);
