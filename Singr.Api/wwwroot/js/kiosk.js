@@ -379,11 +379,12 @@
     searchTimer = setTimeout(() => runSearch().catch(() => {}), 250);
   });
 
-  async function requestFromSongbook(song) {
+  /** A song picked from the search results: requested at once, and the search cleared once the venue took it. */
+  async function requestPicked(body) {
     const result = $("request-result");
     showMessage(result, "ok", "");
     try {
-      const reply = await sendRequest({ songId: song.songId, singer: form.singer.value.trim() || undefined }, newId());
+      const reply = await sendRequest(body, newId());
       if (reply.ok) {
         showAccepted(reply.data.item || reply.data);
         search.value = "";
@@ -396,29 +397,19 @@
     }
   }
 
-  async function requestVideo(video) {
-    const result = $("request-result");
-    showMessage(result, "ok", "");
-    try {
-      const body = {
-        kind: "jukebox",
-        youtubeId: video.youtubeId,
-        title: video.title,
-        artist: video.artist,
-        duration: video.durationSeconds,
-        thumbnailUrl: video.thumbnailUrl || undefined,
-      };
-      const reply = await sendRequest(body, newId());
-      if (reply.ok) {
-        showAccepted(reply.data.item || reply.data);
-        search.value = "";
-        $("search-results").replaceChildren();
-      } else {
-        showMessage(result, "error", userMessage(reply.error), details(reply.error));
-      }
-    } catch (error) {
-      showMessage(result, "error", (error && error.message) || "Something went wrong. Please try again.");
-    }
+  function requestFromSongbook(song) {
+    return requestPicked({ songId: song.songId, singer: form.singer.value.trim() || undefined });
+  }
+
+  function requestVideo(video) {
+    return requestPicked({
+      kind: "jukebox",
+      youtubeId: video.youtubeId,
+      title: video.title,
+      artist: video.artist,
+      duration: video.durationSeconds,
+      thumbnailUrl: video.thumbnailUrl || undefined,
+    });
   }
 
   form.addEventListener("input", () => {
