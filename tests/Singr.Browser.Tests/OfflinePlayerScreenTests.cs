@@ -15,6 +15,9 @@ namespace Singr.Browser.Tests;
 /// </summary>
 public sealed class OfflinePlayerScreenTests() : DatabaseTest(migrate: false)
 {
+    /// <summary>Long enough for a song (8 s here) to play out on a busy machine; the default timeout is shared by every test.</summary>
+    private const float SongsWithinMs = 30_000;
+
     private readonly BrowserPages _pages = new();
 
     [Fact]
@@ -33,7 +36,7 @@ public sealed class OfflinePlayerScreenTests() : DatabaseTest(migrate: false)
         await using var room = await browser.NewContextAsync();
         await using var screenContext = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
         var kiosk = await _pages.OpenAsync(room, "kiosk", new Uri(app.BaseAddress, $"/kiosk.html?venue={BrowserPages.DemoVenue}"));
-        var screen = await _pages.OpenAsync(screenContext, "player", new Uri(app.BaseAddress, "/player.html?seconds=4"));
+        var screen = await _pages.OpenAsync(screenContext, "player", new Uri(app.BaseAddress, "/player.html?seconds=8"));
         SetDefaultExpectTimeout(BrowserPages.VisibleWithinMs * 2);
 
         try
@@ -45,7 +48,7 @@ public sealed class OfflinePlayerScreenTests() : DatabaseTest(migrate: false)
             var second = await PaidRequestAsync(patron, "Skipped Offline", "skipped0001");
             var third = await PaidRequestAsync(patron, "Taken Down", "unavailable");
             var fourth = await PaidRequestAsync(patron, "Played Offline", "playedoffl1");
-            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("First Paid");
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("First Paid", new LocatorAssertionsToHaveTextOptions { Timeout = SongsWithinMs });
             await Eventually.TrueAsync(async () => (await NowPlayingAsync(owner)) == first, TimeSpan.FromSeconds(5), "the server hears the first song start");
 
             // The host pauses the screen while the room goes on, so the test's own pace cannot race the songs.
@@ -62,27 +65,27 @@ public sealed class OfflinePlayerScreenTests() : DatabaseTest(migrate: false)
             // The host's keys again, not the form's button.
             await screen.GetByTestId("add-submit").BlurAsync();
             await Expect(screen.GetByTestId("pending-added-item")).ToHaveTextAsync("House Song · waiting to sync");
-            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("First Paid");
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("First Paid", new LocatorAssertionsToHaveTextOptions { Timeout = SongsWithinMs });
 
             // Offline it moves on by itself; the host skips the second song at the screen once it was heard (and
             // paused, again so that the test's pace cannot race it); the third cannot play.
             await screen.Keyboard.PressAsync(" ");
-            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Skipped Offline");
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Skipped Offline", new LocatorAssertionsToHaveTextOptions { Timeout = SongsWithinMs });
             await Expect(screen.GetByTestId("host-panel-state")).ToContainTextAsync("playing");
             await screen.Keyboard.PressAsync(" ");
             await Expect(screen.GetByTestId("host-panel-state")).ToContainTextAsync("paused");
             await screen.Keyboard.PressAsync("n");
-            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Played Offline");
-            await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync();
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Played Offline", new LocatorAssertionsToHaveTextOptions { Timeout = SongsWithinMs });
+            await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = SongsWithinMs });
             await BrowserPages.ScreenshotsAsync(("player-offline", screen));
             var whileOffline = await SendAsync(owner, HttpMethod.Get, $"/v1/venues/{BrowserPages.DemoVenue}/queue", null);
 
             await screenContext.SetOfflineAsync(false);
             await Expect(screen.GetByTestId("connection-status")).ToHaveTextAsync("Live");
-            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Asked Meanwhile");
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("Asked Meanwhile", new LocatorAssertionsToHaveTextOptions { Timeout = SongsWithinMs });
             await Expect(kiosk.GetByTestId("now-playing")).ToContainTextAsync("Asked Meanwhile");
-            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("House Song");
-            await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync();
+            await Expect(screen.GetByTestId("now-playing-title")).ToHaveTextAsync("House Song", new LocatorAssertionsToHaveTextOptions { Timeout = SongsWithinMs });
+            await Expect(screen.GetByTestId("idle-message")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = SongsWithinMs });
 
             var credits = await SendAsync(patron, HttpMethod.Get, "/v1/users/me/credits", null);
             var ledger = await SendAsync(patron, HttpMethod.Get, "/v1/users/me/credits/transactions", null);

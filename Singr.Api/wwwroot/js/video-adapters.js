@@ -73,6 +73,7 @@ window.SingrVideoAdapters = (() => {
     let startedAt = 0;
     let playedMs = 0;
     let current = null;
+    let held = false;
 
     function clear() {
       clearTimeout(timer);
@@ -94,19 +95,28 @@ window.SingrVideoAdapters = (() => {
         clear();
         current = item;
         playedMs = 0;
+        held = false;
         container.replaceChildren(Object.assign(document.createElement("div"), { className: "test-video", textContent: "▶ " + item.title }));
         events.buffering();
         setTimeout(() => {
           if (current !== item) return;
           if (item.youtubeId === "unavailable") events.error("150");
-          else run();
+          else if (!held) run();
         }, 200);
       },
       play() {
+        held = false;
         if (current && !timer) run();
       },
       pause() {
-        if (!timer) return;
+        if (!timer) {
+          // Paused while it loads: it stays paused when it is ready, as YouTube's player does.
+          if (current && !held) {
+            held = true;
+            events.paused();
+          }
+          return;
+        }
         clear();
         playedMs += Date.now() - startedAt;
         events.paused();
