@@ -171,7 +171,7 @@ public sealed class AccountGrain([VersionedState("account")] IVersionedState<Acc
 
     /// <summary>The <c>users</c> row (for lookups by id and listings) follows the state in its own transaction.</summary>
     private void ProjectUser(List<ISideRow> rows) =>
-        rows.Add(new UserRow(State.UserId, State.Email, State.Name, State.PlatformRole, State.CreatedAt));
+        rows.Add(new UserRow(State.UserId, State.Email, State.Name, State.PlatformRole, State.CreatedAt, State.Phone, State.NotificationPreferences));
 
     private void Audit(List<ISideRow> rows, AuditStamp stamp, string action, object? before, object? after) =>
         rows.Add(new AuditRow(stamp, new AuditEntry(action, "user", State.UserId.ToString("D"), CustomerId: null, VenueId: null, before, after)));

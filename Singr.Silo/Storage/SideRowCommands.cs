@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using Singr.Grains.Accounts;
 using Singr.Grains.Audit;
 using Singr.Grains.Customers;
+using Singr.Grains.Messaging;
 using Singr.Grains.Persistence;
 using Singr.Grains.Queue;
 using Singr.Grains.Songbook;
@@ -18,8 +19,9 @@ internal static class SideRowCommands
 {
     private const string UpsertUser =
         """
-        INSERT INTO users (id, email, name, platform_role, created_at) VALUES ($1, $2, $3, $4, $5)
-        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, platform_role = EXCLUDED.platform_role, updated_at = now()
+        INSERT INTO users (id, email, name, platform_role, created_at, phone, notification_preferences) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, platform_role = EXCLUDED.platform_role, phone = EXCLUDED.phone,
+                                       notification_preferences = EXCLUDED.notification_preferences, updated_at = now()
         """;
 
     private const string InsertAudit =
@@ -27,6 +29,11 @@ internal static class SideRowCommands
         INSERT INTO audit_log (actor_id, actor_email, acting_as_id, acting_as_email, actor_role, customer_id, venue_id,
                                action, resource_type, resource_id, before, after, client_address, request_id)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        """;
+
+    private const string InsertOutboxMessage =
+        """
+        INSERT INTO outbox_messages (id, channel, kind, user_id, recipient, preference, template_values) VALUES ($1, $2, $3, $4, $5, $6, $7)
         """;
 
     private const string UpsertCustomer =
@@ -169,7 +176,12 @@ internal static class SideRowCommands
             purchase.Purchase.CreatedAt,
             purchase.Purchase.CompletedAt,
             purchase.Purchase.RefundedAt),
-        UserRow user => Command(UpsertUser, user.UserId, user.Email, user.Name, user.PlatformRole, user.CreatedAt),
+        UserRow user => Command(
+            UpsertUser, user.UserId, user.Email, user.Name, user.PlatformRole, user.CreatedAt, user.Phone,
+            Jsonb(JsonSerializer.Serialize(user.NotificationPreferences, JsonSerializerOptions.Web))),
+        OutboxMessageRow message => Command(
+            InsertOutboxMessage, message.MessageId, message.Channel, message.Kind, message.UserId, message.Recipient, message.Preference,
+            Jsonb(JsonSerializer.Serialize(message.Values, JsonSerializerOptions.Web))),
         CustomerRow customer => Command(UpsertCustomer, customer.CustomerId, customer.Name, customer.CreatedAt),
         CustomerMemberRow member => Command(UpsertMember, member.CustomerId, member.UserId, member.Role, member.JoinedAt),
         CustomerMemberRemoved removed => Command(DeleteMember, removed.CustomerId, removed.UserId),
