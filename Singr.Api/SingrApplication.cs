@@ -20,6 +20,7 @@ using Singr.Api.Songbook;
 using Singr.Api.Venues;
 using Singr.Api.Wallets;
 using Singr.Silo.Hosting;
+using Singr.Silo.Messaging;
 
 namespace Singr.Api;
 
@@ -43,6 +44,7 @@ public static class SingrApplication
         if (role == FrontEndRoles.CoHosted)
         {
             builder.UseOrleans(silo => silo.UseSingrCluster(builder.Configuration, connectionString));
+            builder.Services.AddSingrMessaging(builder.Configuration);
         }
         else
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Singr.Silo.Hosting;
+using Singr.Silo.Messaging;
 
 namespace Singr.Silo;
 
@@ -35,6 +36,7 @@ public static class SiloProgram
         builder.Services.AddSingleton<IClusterPresence, LocalSiloPresence>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [ReadinessHealthCheck.Tag]);
         builder.Services.AddSingrMetrics("singr-silo");
+        builder.Services.AddSingrMessaging(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

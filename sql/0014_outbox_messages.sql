@@ -33,7 +33,8 @@ CREATE INDEX outbox_messages_due ON outbox_messages (next_attempt_at) WHERE stat
 CREATE INDEX outbox_messages_held ON outbox_messages (claimed_until) WHERE status IN ('claimed', 'sending');
 CREATE INDEX outbox_messages_newest ON outbox_messages (created_at DESC);
 -- the per-user hourly limits count what was sent to a user on a channel
-CREATE INDEX outbox_messages_sent_to_user ON outbox_messages (user_id, channel, sent_at) WHERE status = 'sent';
+CREATE INDEX outbox_messages_sent_to_user ON outbox_messages (user_id, channel, sent_at) WHERE status IN ('sent', 'sending');
+CREATE INDEX outbox_messages_sent_to_address ON outbox_messages (recipient, channel, sent_at) WHERE status IN ('sent', 'sending') AND user_id IS NULL;
 
 -- what the worker needs of the recipient at send time: their verified phone and their per-kind channel choices
 ALTER TABLE users

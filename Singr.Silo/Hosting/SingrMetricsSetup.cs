@@ -28,7 +28,7 @@ public static class SingrMetricsSetup
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter(OrleansMeterName, SingrMeterName)
+                .AddMeter(OrleansMeterName, SingrMeterName, Messaging.MessagingMetrics.MeterName)
                 .AddPrometheusExporter());
         return services;
     }

@@ -35,6 +35,8 @@ public sealed class SingrApiFactory(
         // Test classes run side by side, each app with its own silo: each gets its own Orleans ports.
         builder.UseSetting("Singr:Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Singr:Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The outbox worker sends only in the tests that are about sending; the others read what was queued.
+        builder.UseSetting("Singr:Messaging:WorkerEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,3 @@
+namespace Singr.Silo.Messaging;
+
+public sealed record OutgoingSms(Guid MessageId, string To, string Body);
