@@ -7,6 +7,7 @@ using Singr.Api.Health;
 using Singr.Api.Hubs;
 using Singr.Api.Http;
 using Singr.Api.Logging;
+using Singr.Api.Messaging;
 using Singr.Api.Operations;
 using Singr.Api.OpenApi;
 using Singr.Api.Players;
@@ -73,6 +74,7 @@ public static class SingrApplication
         builder.Services.AddSingleton<MembershipDirectory>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<OutboxBook>();
         builder.Services.AddSingleton<SecurityAudit>();
         builder.Services.AddSingleton<CreditLedger>();
         builder.Services.AddSingleton<RequestHistory>();
@@ -110,6 +112,7 @@ public static class SingrApplication
         app.MapCreditEndpoints();
         app.MapPaymentEndpoints();
         app.MapPurchaseAdminEndpoints();
+        app.MapMessageAdminEndpoints();
         app.MapRequestHistoryEndpoints();
         app.MapRequestManagementEndpoints();
         app.MapRequestApprovalEndpoints();

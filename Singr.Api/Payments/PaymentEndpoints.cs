@@ -151,7 +151,8 @@ public static class PaymentEndpoints
         {
             case EventTypes.CheckoutSessionCompleted when session.PaymentStatus is "paid" or "no_payment_required":
             case EventTypes.CheckoutSessionAsyncPaymentSucceeded:
-                await wallet.CompletePurchase(new CompletePurchase(bought.Purchase, delivered.Id, stamp, session.PaymentIntentId));
+                await wallet.CompletePurchase(new CompletePurchase(
+                    bought.Purchase, delivered.Id, stamp, session.PaymentIntentId, session.CustomerDetails?.Email ?? session.CustomerEmail));
                 return ApiResults.Success(context, new WebhookHandled(delivered.Id, delivered.Type, Applied: true));
             case EventTypes.CheckoutSessionCompleted:
                 // Paid later (a bank debit): checkout.session.async_payment_succeeded adds the credits.

@@ -30,4 +30,7 @@ public static class Permissions
 
     /// <summary>Platform: grant and withdraw platform roles.</summary>
     public const string UsersManage = "users:manage";
+
+    /// <summary>Platform: see the email and SMS outbox, and send a failed or unconfirmed message again.</summary>
+    public const string MessagesManage = "messages:manage";
 }

@@ -36,8 +36,8 @@ public static class RolePermissions
             Permissions.RequestsRead, Permissions.RequestsProcess,
             Permissions.OrganizationRead,
             Permissions.BrandingRead),
-        [Roles.Admin] = FrozenSet.Create(Permissions.AuditRead, Permissions.UsersManage),
-        [Roles.SupportAdmin] = FrozenSet.Create(Permissions.AuditRead),
+        [Roles.Admin] = FrozenSet.Create(Permissions.AuditRead, Permissions.UsersManage, Permissions.MessagesManage),
+        [Roles.SupportAdmin] = FrozenSet.Create(Permissions.AuditRead, Permissions.MessagesManage),
         [Roles.Developer] = FrozenSet.Create(Permissions.AuditRead, Permissions.UsersImpersonate),
     }.ToFrozenDictionary();
 

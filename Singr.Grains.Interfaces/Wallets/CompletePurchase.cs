@@ -8,6 +8,7 @@ namespace Singr.Grains.Interfaces.Wallets;
 /// </summary>
 /// <param name="EventId">The provider's event (<c>evt_…</c>), kept in the audit row.</param>
 /// <param name="PaymentIntentId">Stripe's payment for the session (<c>pi_…</c>): what a refund pays back.</param>
+/// <param name="ReceiptEmail">The address the buyer gave at checkout: the confirmation goes there (a guest has no other); else to the account's email.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("singr.wallets.CompletePurchase")]
@@ -15,4 +16,5 @@ public sealed record CompletePurchase(
     [property: Id(0)] StartPurchase Purchase,
     [property: Id(1)] string EventId,
     [property: Id(2)] AuditStamp Stamp,
-    [property: Id(3)] string? PaymentIntentId = null);
+    [property: Id(3)] string? PaymentIntentId = null,
+    [property: Id(4)] string? ReceiptEmail = null);

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Access;
+using Singr.Grains.Interfaces.Messaging;
 using Singr.Grains.Interfaces.Wallets;
+using Singr.Grains.Messaging;
 using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Wallets;
@@ -169,6 +172,7 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
             AddLedgerRow(rows, LedgerTypes.Added, purchase.Credits, venueId: null, $"Bought {purchase.Package} ({purchase.Credits} credits)",
                 PurchaseRecord.OperationIdOf(bought.SessionId), actorId: null);
             rows.Add(new PurchaseRow(bought.SessionId, UserId, purchase));
+            rows.Add(PurchaseConfirmation(purchase, command.ReceiptEmail));
             rows.Add(new AuditRow(command.Stamp, new AuditEntry(
                 "credits.purchased", "wallet", UserId.ToString("D"), null, null,
                 new { balance = before },
@@ -176,6 +180,22 @@ public sealed class CreditWalletGrain([VersionedState("credit-wallet")] IVersion
         });
         WalletMetrics.CreditsPurchased.Add(purchase.Credits);
         return ViewOf(bought.SessionId, purchase);
+    }
+
+    /// <summary>The buyer's receipt, queued with the credits: to the address given at checkout, else to the account.</summary>
+    private OutboxMessageRow PurchaseConfirmation(PurchaseRecord purchase, string? receiptEmail)
+    {
+        var values = new Dictionary<string, string>
+        {
+            [MessageValues.Package] = purchase.Package,
+            [MessageValues.Credits] = purchase.Credits.ToString(CultureInfo.InvariantCulture),
+            [MessageValues.Amount] = (purchase.AmountCents / 100m).ToString("0.00", CultureInfo.InvariantCulture),
+            [MessageValues.Currency] = purchase.Currency,
+            [MessageValues.Balance] = State.Balance.ToString(CultureInfo.InvariantCulture),
+        };
+        return string.IsNullOrWhiteSpace(receiptEmail)
+            ? Outbox.EmailToUser(UserId, MessageKinds.PurchaseConfirmation, values)
+            : Outbox.EmailTo(receiptEmail, MessageKinds.PurchaseConfirmation, values, UserId);
     }
 
     public Task<PurchaseView> ExpirePurchase(StartPurchase purchase) => RecordPurchaseAsync(purchase, PurchaseStatuses.Expired);

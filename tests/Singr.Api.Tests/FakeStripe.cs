@@ -64,7 +64,9 @@ internal sealed class FakeStripe : IDisposable
     }
 
     /// <summary>A checkout session event as Stripe sends it, for the session Singr opened for a wallet.</summary>
-    public static string SessionEvent(string type, string sessionId, Guid walletId, string package, int credits, long amount, string paymentStatus = "paid") =>
+    /// <param name="receiptEmail">The address the buyer typed at checkout (<c>customer_details.email</c>).</param>
+    public static string SessionEvent(
+        string type, string sessionId, Guid walletId, string package, int credits, long amount, string paymentStatus = "paid", string? receiptEmail = null) =>
         JsonSerializer.Serialize(new
         {
             id = "evt_" + Guid.NewGuid().ToString("N"),
@@ -85,6 +87,7 @@ internal sealed class FakeStripe : IDisposable
                     currency = "usd",
                     client_reference_id = walletId.ToString("D"),
                     payment_intent = "pi_test_" + sessionId,
+                    customer_details = receiptEmail is null ? null : new { email = receiptEmail },
                     metadata = new Dictionary<string, string>
                     {
                         ["singr_wallet"] = walletId.ToString("D"),
