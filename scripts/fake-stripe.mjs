@@ -65,6 +65,7 @@ async function openCheckout(request, response) {
     success_url: form.get("success_url"),
     cancel_url: form.get("cancel_url"),
     url: `http://127.0.0.1:${port}/pay/${id}`,
+    customer_email: form.get("customer_email"),
     name: form.get("line_items[0][price_data][product_data][name]") || "Singr credits",
   };
   sessions.set(id, session);
@@ -84,11 +85,15 @@ const server = createServer(async (request, response) => {
       <body style="font-family:sans-serif;max-width:28rem;margin:3rem auto">
       <p style="color:#a00">Local test checkout (no real payment)</p><h1>${escapeHtml(session.name)}</h1>
       <p>${price} ${escapeHtml(session.currency.toUpperCase())}</p>
-      <form method="post" action="/pay/${session.id}"><button data-testid="fake-pay">Pay ${price}</button></form>
+      <form method="post" action="/pay/${session.id}">
+        <p><label>Email for the receipt (optional)<br><input type="email" name="email" data-testid="fake-email" value="${escapeHtml(session.customer_email || "")}" style="width:100%"></label></p>
+        <button data-testid="fake-pay">Pay ${price}</button></form>
       <form method="post" action="/pay/${session.id}/cancel"><button>Cancel</button></form></body>`);
   }
   const completed = !pay[2];
-  await deliver(completed ? "checkout.session.completed" : "checkout.session.expired", { ...session, status: completed ? "complete" : "expired" });
+  const email = new URLSearchParams(await readBody(request)).get("email");
+  const customer = email ? { customer_details: { email } } : {};
+  await deliver(completed ? "checkout.session.completed" : "checkout.session.expired", { ...session, ...customer, status: completed ? "complete" : "expired" });
   const back = (completed ? session.success_url : session.cancel_url).replace("{CHECKOUT_SESSION_ID}", session.id);
   reply(response, 303, "text/plain", "", { Location: back });
 });

@@ -15,6 +15,7 @@ cd "$REPO_ROOT"
 
 APP_PID=""
 FAKE_STRIPE_PID=""
+MAIL_CATCHER_PID=""
 
 cleanup() {
     local rc=$?
@@ -22,6 +23,7 @@ cleanup() {
     [ -z "$APP_PID" ] || log "stopping the app"
     stop_group "$APP_PID" 45
     stop_group "$FAKE_STRIPE_PID" 5
+    stop_group "$MAIL_CATCHER_PID" 5
     stop_postgres_if_started
     exit "$rc"
 }
@@ -45,6 +47,22 @@ if [ -z "${Singr__Stripe__SecretKey:-}" ] && command -v node >/dev/null 2>&1; th
     log "buying credits goes through the local Stripe stand-in on http://127.0.0.1:5081 (no real payments)"
     setsid node scripts/fake-stripe.mjs 5081 http://127.0.0.1:5080/v1/webhooks/stripe "$Singr__Stripe__WebhookSecret" </dev/null &
     FAKE_STRIPE_PID=$!
+fi
+
+# Email: with Singr__Smtp__Host set, that SMTP relay (Mailjet's in-v3.mailjet.com:587, say); otherwise the local mail
+# catcher (maildev from npm, installed on first use into tools/mail-catcher): Singr's emails are read on :1080.
+# Without node the emails go to the log (the console provider).
+if [ -z "${Singr__Smtp__Host:-}" ] && command -v npm >/dev/null 2>&1; then
+    if [ ! -x tools/mail-catcher/node_modules/.bin/maildev ]; then
+        log "installing the local mail catcher (maildev) into tools/mail-catcher"
+        (cd tools/mail-catcher && npm ci --no-audit --no-fund --loglevel=error) >&2 || log "maildev did not install: emails go to the log"
+    fi
+    if [ -x tools/mail-catcher/node_modules/.bin/maildev ]; then
+        setsid node tools/mail-catcher/node_modules/.bin/maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 >/dev/null </dev/null &
+        MAIL_CATCHER_PID=$!
+        export Singr__Messaging__EmailProvider=smtp Singr__Smtp__Host=127.0.0.1 Singr__Smtp__Port=1025 Singr__Smtp__Security=None
+        log "Singr's emails are caught locally: read them on http://127.0.0.1:1080"
+    fi
 fi
 
 log "starting Singr.Api on $ASPNETCORE_URLS ($ASPNETCORE_ENVIRONMENT); Ctrl-C stops it"
