@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Singr.Grains.Persistence;
+using Singr.Silo.Messaging;
 using Singr.Testing.Grains;
 
 namespace Singr.Silo.Tests;
@@ -38,6 +41,43 @@ public sealed class GrainTransactionTests(ClusterFixture fixture)
         Assert.Equal(["8|2"], await StateOf(key));
         Assert.Equal(["{\"total\": 0}>{\"total\": 5}", "{\"total\": 5}>{\"total\": 8}"], await AuditOf(key));
         Assert.Equal(["1:5", "2:8"], await EventsOf(key));
+    }
+
+    [Fact]
+    public async Task A_write_that_rolls_back_queues_no_message_so_the_outbox_worker_sends_only_what_committed()
+    {
+        var key = $"outbox-{Guid.NewGuid():N}";
+        var grain = fixture.Grains.GetGrain<ISideRowGrain>(key);
+        await grain.Add(5, breakTheEvent: false);
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.Add(7, breakTheEvent: true));
+        await grain.Add(3, breakTheEvent: false);
+        var sent = new List<OutgoingEmail>();
+        var options = Options.Create(new MessagingOptions());
+        var store = new OutboxStore(fixture.Database.DataSource);
+        var worker = new OutboxDispatcher(
+            store, new MessageTemplates(options), new RecordingEmailProvider(sent), new RecordingEmailProvider(sent), options, TimeProvider.System,
+            NullLogger<OutboxDispatcher>.Instance);
+
+        while (await worker.DispatchDueAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        Assert.Equal(["Hi total 5,", "Hi total 8,"], sent.Where(e => e.To == SideRowGrain.EmailFor(key)).Select(e => e.Text.Split('\n')[0]).Order(StringComparer.Ordinal));
+    }
+
+    private sealed class RecordingEmailProvider(List<OutgoingEmail> sent) : IEmailProvider, ISmsProvider
+    {
+        public Task<string?> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
+        {
+            lock (sent)
+            {
+                sent.Add(email);
+            }
+
+            return Task.FromResult<string?>(null);
+        }
+
+        public Task<string?> SendAsync(OutgoingSms sms, CancellationToken cancellationToken) => throw new InvalidOperationException("No SMS here.");
     }
 
     [Fact]

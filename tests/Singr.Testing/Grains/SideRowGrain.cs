@@ -1,16 +1,20 @@
 using Singr.Grains.Audit;
 using Singr.Grains.Interfaces.Audit;
+using Singr.Grains.Interfaces.Messaging;
+using Singr.Grains.Messaging;
 using Singr.Grains.Persistence;
 
 namespace Singr.Testing.Grains;
 
-/// <summary>Writes its state, an <see cref="AuditRow"/> and a <see cref="StreamEventRow"/> in one write.</summary>
+/// <summary>Writes its state, an <see cref="AuditRow"/>, a <see cref="StreamEventRow"/> and an outbox email (to <see cref="EmailFor"/>) in one write.</summary>
 [GrainType("test-side-rows")]
 public sealed class SideRowGrain([VersionedState("test-side-rows")] IVersionedState<SideRowState> state) : Grain, ISideRowGrain
 {
     public static readonly Guid ActorId = new("00000000-0000-0000-0000-00000000a0d1");
 
     public static string StreamIdFor(string key) => $"test-side-rows:{key}";
+
+    public static string EmailFor(string key) => $"{key}@example.test";
 
     public async Task<long> Add(int amount, bool breakTheEvent)
     {
@@ -25,6 +29,7 @@ public sealed class SideRowGrain([VersionedState("test-side-rows")] IVersionedSt
                 new AuditStamp(ActorId, "tester@example.test", null, null, "developer", null, null),
                 new AuditEntry("test.add", "test-total", key, null, null, new { total = before }, new { total = state.State.Total })));
             rows.Add(new StreamEventRow(StreamIdFor(key), seq, "total", $$"""{"total":{{state.State.Total}}}"""));
+            rows.Add(Outbox.EmailTo(EmailFor(key), MessageKinds.Welcome, new Dictionary<string, string> { [MessageValues.Name] = $"total {state.State.Total}" }));
         });
         return state.State.Total;
     }
