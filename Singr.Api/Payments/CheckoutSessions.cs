@@ -16,7 +16,8 @@ public sealed class CheckoutSessions(StripeClients stripe)
     /// A checkout for <paramref name="package"/>, paid into <paramref name="walletId"/>'s wallet. The same
     /// <paramref name="attemptKey"/> (the patron's retry of one tap) opens the same session: Stripe's idempotency key.
     /// </summary>
-    public async Task<Session> OpenAsync(Guid walletId, CreditPackage package, Guid attemptKey, Uri returnTo, CancellationToken cancellationToken)
+    /// <param name="buyerEmail">An account's email, filled in on Stripe's page for the receipt; null for a guest, who may type one.</param>
+    public async Task<Session> OpenAsync(Guid walletId, CreditPackage package, Guid attemptKey, string? buyerEmail, Uri returnTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(returnTo);
@@ -24,6 +25,7 @@ public sealed class CheckoutSessions(StripeClients stripe)
         {
             Mode = "payment",
             ClientReferenceId = walletId.ToString("D"),
+            CustomerEmail = buyerEmail,
             SuccessUrl = new Uri(returnTo, "credits.html?purchase=success&session={CHECKOUT_SESSION_ID}").ToString(),
             CancelUrl = new Uri(returnTo, "credits.html?purchase=cancelled").ToString(),
             LineItems =

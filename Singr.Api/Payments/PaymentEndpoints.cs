@@ -96,12 +96,14 @@ public static class PaymentEndpoints
             return ApiResults.Failure(context, StatusCodes.Status503ServiceUnavailable, PaymentErrors.PaymentsOff());
         }
 
-        var walletId = WalletOwner.Of(context.RequireCaller())!.Value;
+        var caller = context.RequireCaller();
+        var walletId = WalletOwner.Of(caller)!.Value;
         var attempt = key.Length > 0 ? RequestIds.For(walletId, "checkout", key) : Guid.NewGuid();
         Session session;
         try
         {
-            session = await checkouts.OpenAsync(walletId, package, attempt, ReturnAddress(context), context.RequestAborted);
+            session = await checkouts.OpenAsync(
+                walletId, package, attempt, caller.Kind == CallerKind.Account ? caller.Email : null, ReturnAddress(context), context.RequestAborted);
         }
         catch (StripeException failure)
         {

@@ -31,6 +31,7 @@ public sealed class CreditPurchaseTests(StripeAppFixture app) : IClassFixture<St
         Assert.StartsWith("https://checkout.stripe.test/", checkout.GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.Equal((100, 1_000L), (checkout.GetProperty("credits").GetInt32(), checkout.GetProperty("priceCents").GetInt64()));
         Assert.Contains($"metadata[singr_wallet]={patron.UserId:D}", Uri.UnescapeDataString(sent), StringComparison.Ordinal);
+        Assert.Contains($"customer_email={patron.Email}", Uri.UnescapeDataString(sent), StringComparison.Ordinal);
         Assert.All(deliveries.Append(replay), status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.Equal(100, credits.GetProperty("balance").GetInt32());
         Assert.Equal([("ADDED", 100)], ledger.GetProperty("items").EnumerateArray().Select(e => (e.GetProperty("type").GetString(), e.GetProperty("amount").GetInt32())));
