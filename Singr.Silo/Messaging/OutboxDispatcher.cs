@@ -141,7 +141,7 @@ public sealed partial class OutboxDispatcher
         try
         {
             providerId = message.Channel == MessageChannels.Sms
-                ? await _sms.SendAsync(new OutgoingSms(message.Id, address, rendered.Text), cancellationToken)
+                ? await _sms.SendAsync(new OutgoingSms(message.Id, address, rendered.Text, message.Kind), cancellationToken)
                 : await _email.SendAsync(new OutgoingEmail(message.Id, address, rendered.Subject, rendered.Text, rendered.Html), cancellationToken);
         }
 #pragma warning disable CA1031 // Whatever the provider threw, the attempt failed and is retried or failed for good.

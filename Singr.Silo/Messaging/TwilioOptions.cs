@@ -14,6 +14,12 @@ public sealed class TwilioOptions
 
     public string? MessagingServiceSid { get; set; }
 
+    /// <summary>
+    /// A Twilio Verify service (<c>VA…</c>): when set, sign-in and phone codes are sent and checked by Verify (which makes
+    /// its own code) instead of as a plain message carrying Singr's.
+    /// </summary>
+    public string? VerifyServiceSid { get; set; }
+
     /// <summary>Twilio's API origin; a test points it at a local fake.</summary>
     public Uri ApiBase { get; set; } = new("https://api.twilio.com");
 }
