@@ -257,6 +257,32 @@ public sealed class NotificationInboxTests(ApiAppFixture app) : IClassFixture<Ap
         Assert.Equal(0, (await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, Inbox)).GetProperty("unreadCount").GetInt64());
     }
 
+    [Fact]
+    public async Task A_developer_acting_as_a_patron_sees_their_inbox_but_neither_marks_it_read_nor_changes_their_choices()
+    {
+        var (owner, _, slug) = await ApprovalVenues.CreateAsync(app.Client);
+        var patron = await ApiUser.RegisterAsync(app.Client, "patron");
+        var requested = await ApprovalVenues.RequestAsync(app.Client, patron.Token, slug);
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/customer/requests/{requested}/respond", new { status = "approved" });
+        var developer = await PlatformStaff.RegisterAsync(app.Client, app.Factory.Services, "developer");
+        var session = await developer.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/v1/admin/impersonate", new { userId = patron.UserId });
+        var token = session.GetProperty("accessToken").GetString();
+
+        using var looks = await ApiUser.SendAsync(app.Client, HttpMethod.Get, Inbox, token);
+        var id = Assert.Single(Items(await EnvelopeJson.DataOfAsync(looks))).GetProperty("id").GetGuid();
+        using var marks = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"{Inbox}/{id}/read", token);
+        using var marksAll = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"{Inbox}/read-all", token);
+        using var chooses = await ApiUser.SendAsync(app.Client, HttpMethod.Put, Preferences, token,
+            new { kinds = new Dictionary<string, object> { ["request_approved"] = new { email = false, sms = false, inApp = false } } });
+
+        Assert.Equal(HttpStatusCode.OK, looks.StatusCode);
+        Assert.All(new[] { marks, marksAll, chooses }, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.Equal("NOT_ALLOWED_UNDER_IMPERSONATION", (await EnvelopeJson.ErrorOfAsync(chooses)).GetProperty("code").GetString());
+        Assert.Equal(1, (await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, Inbox)).GetProperty("unreadCount").GetInt64());
+        var choices = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, Preferences);
+        Assert.Equal((true, false, true), Choice(choices.GetProperty("kinds").GetProperty("request_approved")));
+    }
+
     private async Task<(long Notifications, long Messages)> CountsAsync(Guid userId) => (
         await app.Database.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE user_id = $1", userId),
         await app.Database.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE user_id = $1", userId));
