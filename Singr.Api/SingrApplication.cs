@@ -8,6 +8,7 @@ using Singr.Api.Hubs;
 using Singr.Api.Http;
 using Singr.Api.Logging;
 using Singr.Api.Messaging;
+using Singr.Api.Notifications;
 using Singr.Api.Operations;
 using Singr.Api.OpenApi;
 using Singr.Api.Players;
@@ -79,6 +80,7 @@ public static class SingrApplication
         builder.Services.AddSingleton<CreditLedger>();
         builder.Services.AddSingleton<RequestHistory>();
         builder.Services.AddSingleton<RequestBook>();
+        builder.Services.AddSingleton<NotificationInbox>();
         builder.Services.AddSingrHubs(builder.Configuration);
         builder.Services.AddSingrOperations(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [ReadinessHealthCheck.Tag]);
@@ -118,6 +120,7 @@ public static class SingrApplication
         app.MapRequestApprovalEndpoints();
         app.MapPatronRequestEndpoints();
         app.MapQuotaEndpoints();
+        app.MapNotificationEndpoints();
         app.MapSingrHubs();
         app.MapHealthEndpoints();
         app.MapSingrOperations();

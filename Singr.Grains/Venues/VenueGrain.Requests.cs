@@ -7,7 +7,8 @@ namespace Singr.Grains.Venues;
 
 /// <summary>
 /// The venue's requests as hosts work through them (the rules are <see cref="RequestWorkflow"/>'s). Requests still
-/// waiting live in the state; finished ones are read back from their rows, which only this grain writes.
+/// waiting live in the state; finished ones are read back from their rows, which only this grain writes. An answer,
+/// a fulfilment and a reply tell the patron or host who should hear of it (<see cref="RequestNotices"/>) in the same write.
 /// </summary>
 public sealed partial class VenueGrain : IVenueRequestsGrain
 {
@@ -140,7 +141,8 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             return Outcome.Refused<RequestView>(DomainErrors.RequestNotFound);
         }
 
-        if (Workflow.Respond(entry, command.Status, command.Message, command.Host, StoredNow()) is { } refusal)
+        var now = StoredNow();
+        if (Workflow.Respond(entry, command.Status, command.Message, command.Host, now) is { } refusal)
         {
             return new Outcome<RequestView>(Workflow.View(entry), refusal);
         }
@@ -150,6 +152,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             ProjectRequest(rows, entry);
             Audit(rows, command.Stamp, $"request.{command.Status}", "request", entry.Id.ToString("D"),
                 new { status = ApprovalStatuses.Pending }, new { status = command.Status, message = entry.Approval!.ResponseMessage });
+            RequestNotices.Write(rows, RequestNotices.Answered(entry), VenueId, State.Name, entry, now);
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(Workflow.View(entry));
@@ -163,7 +166,8 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             return Outcome.Refused<RequestView>(DomainErrors.RequestNotFound);
         }
 
-        if (Workflow.Fulfill(entry, StoredNow()) is { } refusal)
+        var now = StoredNow();
+        if (Workflow.Fulfill(entry, now) is { } refusal)
         {
             return new Outcome<RequestView>(Workflow.View(entry), refusal);
         }
@@ -173,6 +177,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             ProjectRequest(rows, entry);
             Audit(rows, command.Stamp, "request.fulfill", "request", entry.Id.ToString("D"),
                 new { status = ApprovalStatuses.Approved }, new { status = ApprovalStatuses.Fulfilled });
+            RequestNotices.Write(rows, RequestNotices.Fulfilled(entry, command.Stamp.ActingAsId ?? command.Stamp.ActorId), VenueId, State.Name, entry, now);
         });
         await FlushWalletOutboxAsync();
         return Outcome.Ok(Workflow.View(entry));
@@ -191,7 +196,8 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
             return Outcome.Refused<RequestView>(DomainErrors.RequestNotFound);
         }
 
-        if (Workflow.Reply(entry, command.PatronKey, command.Message, StoredNow()) is { } refusal)
+        var now = StoredNow();
+        if (Workflow.Reply(entry, command.PatronKey, command.Message, now) is { } refusal)
         {
             return refusal == DomainErrors.RequestNotFound
                 ? Outcome.Refused<RequestView>(refusal)
@@ -201,6 +207,7 @@ public sealed partial class VenueGrain : IVenueRequestsGrain
         await SaveAsync(rows =>
         {
             ProjectRequest(rows, entry);
+            RequestNotices.Write(rows, RequestNotices.Replied(entry), VenueId, State.Name, entry, now);
         });
         return Outcome.Ok(Workflow.View(entry));
     }

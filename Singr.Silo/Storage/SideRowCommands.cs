@@ -36,6 +36,12 @@ internal static class SideRowCommands
         INSERT INTO outbox_messages (id, channel, kind, user_id, recipient, preference, template_values) VALUES ($1, $2, $3, $4, $5, $6, $7)
         """;
 
+    private const string InsertNotification =
+        """
+        INSERT INTO notifications (id, user_id, kind, venue_id, venue_name, request_id, title, artist, singer_name, message, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        """;
+
     private const string UpsertCustomer =
         """
         INSERT INTO customers (id, name, created_at) VALUES ($1, $2, $3)
@@ -182,6 +188,9 @@ internal static class SideRowCommands
         OutboxMessageRow message => Command(
             InsertOutboxMessage, message.MessageId, message.Channel, message.Kind, message.UserId, message.Recipient, message.Preference,
             Jsonb(JsonSerializer.Serialize(message.Values, JsonSerializerOptions.Web))),
+        NotificationRow notification => Command(
+            InsertNotification, notification.NotificationId, notification.UserId, notification.Kind, notification.VenueId, notification.VenueName,
+            notification.RequestId, notification.Title, notification.Artist, notification.SingerName, notification.Message, notification.CreatedAt),
         CustomerRow customer => Command(UpsertCustomer, customer.CustomerId, customer.Name, customer.CreatedAt),
         CustomerMemberRow member => Command(UpsertMember, member.CustomerId, member.UserId, member.Role, member.JoinedAt),
         CustomerMemberRemoved removed => Command(DeleteMember, removed.CustomerId, removed.UserId),

@@ -324,24 +324,9 @@ public sealed class ApprovalWorkflowTests(ApiAppFixture app) : IClassFixture<Api
         Assert.DoesNotContain(kiosk.Events, e => e.Payload.ToString().Contains("Not tonight", StringComparison.Ordinal));
     }
 
-    /// <summary>A new organisation's venue that approves requests and takes plenty from one patron.</summary>
-    private async Task<(ApiUser Owner, Guid CustomerId, string Slug)> ApprovalVenueAsync()
-    {
-        var (owner, customerId) = await ApiUser.RegisterOwnerAsync(app.Client);
-        var slug = await owner.CreateVenueAsync();
-        await owner.SetSettingsAsync(slug, new { approvalRequired = true, maxPendingPerPatron = 50, queueLimit = 100, noRepeatMinutes = 0 });
-        return (owner, customerId, slug);
-    }
+    private Task<(ApiUser Owner, Guid CustomerId, string Slug)> ApprovalVenueAsync() => ApprovalVenues.CreateAsync(app.Client);
 
-    /// <summary>Requests a song with the token; in a venue that approves requests it is created pending.</summary>
-    private async Task<Guid> RequestAsync(string token, string slug, string? title = null)
-    {
-        using var response = await ApiUser.SendAsync(app.Client, HttpMethod.Post, $"/v1/venues/{slug}/queue", token, ApiUser.Song(title));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"request at {slug}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        var item = (await EnvelopeJson.DataOfAsync(response)).GetProperty("item");
-        Assert.Equal("pending", item.GetProperty("status").GetString());
-        return item.GetProperty("id").GetGuid();
-    }
+    private Task<Guid> RequestAsync(string token, string slug, string? title = null) => ApprovalVenues.RequestAsync(app.Client, token, slug, title);
 
     private static async Task AssertConflictAsync(ApiUser caller, HttpMethod method, string path, object? body, string currentStatus)
     {

@@ -1,5 +1,5 @@
-// The kiosk: a guest token for this device, the venue's live queue, songbook search, a karaoke request form and
-// this device's own requests.
+// The kiosk: a guest token for this device (or the patron's own account once they sign in), the venue's live queue,
+// songbook search, a karaoke request form, this device's own requests and a signed-in patron's notifications.
 "use strict";
 
 (() => {
@@ -51,6 +51,46 @@
     return pendingToken;
   }
 
+  // ----- a patron's own account: signed in here, the kiosk requests as them and shows their notifications -----
+
+  const patronKey = "singr.patron.session";
+  const patronSession = () => readJson(patronKey);
+  let refreshingPatron = null;
+
+  function signedOutPatron() {
+    writeJson(patronKey, null);
+    showPatron();
+  }
+
+  function refreshPatron() {
+    refreshingPatron ??= (async () => {
+      const current = patronSession();
+      if (!current || !current.refreshToken) throw new Error("Signed out.");
+      const reply = await call("POST", "/v1/auth/refresh", { body: { refreshToken: current.refreshToken } });
+      if (!reply.ok) {
+        signedOutPatron();
+        throw new Error(userMessage(reply.error));
+      }
+      writeJson(patronKey, reply.data);
+      return reply.data.accessToken;
+    })().finally(() => {
+      refreshingPatron = null;
+    });
+    return refreshingPatron;
+  }
+
+  /** The signed-in patron's access token (refreshed when it has less than a minute left), or null for a guest. */
+  function patronToken() {
+    const current = patronSession();
+    if (!current || !current.accessToken) return null;
+    return expiresSoon(current.accessTokenExpiresAt, 60 * 1000) ? refreshPatron() : Promise.resolve(current.accessToken);
+  }
+
+  /** Who this kiosk acts as: the signed-in patron, else this device's guest. */
+  function token() {
+    return patronToken() || guestToken();
+  }
+
   // ----- the queue -----
 
   function songLine(item) {
@@ -87,6 +127,7 @@
   /** A venue that approves requests answers this device's request: say so, with the host's message. */
   function onOwnRequestUpdate(event) {
     refreshMineSoon();
+    refreshNotificationsSoon();
     const request = event && event.request;
     if (request && event.action === "up_next") {
       showMessage($("host-reply"), "ok", `Two songs to go before “${request.title}”. Get ready!`);
@@ -131,7 +172,7 @@
   const askedAfterLeaving = new Set();
 
   async function refreshMine() {
-    const reply = await call("GET", `/v1/venues/${encodeURIComponent(venueId)}/requests/mine`, { token: await guestToken() });
+    const reply = await call("GET", `/v1/venues/${encodeURIComponent(venueId)}/requests/mine`, { token: await token() });
     if (!reply.ok) return;
     mine = reply.data || [];
     renderMine();
@@ -211,7 +252,7 @@
     button.disabled = true;
     localStorage.setItem("singr.lastVenue", venueId);
     const reply = await call("POST", "/v1/users/me/credits/purchase", {
-      token: await guestToken(),
+      token: await token(),
       body: { package: offer.name, venueId },
       headers: { "Idempotency-Key": button.dataset.attempt || (button.dataset.attempt = newId()) },
     });
@@ -234,10 +275,117 @@
     line.hidden = false;
   }
 
+  // ----- the signed-in patron's notifications: what hosts answered, kept for when they were not looking -----
+
+  const noticeText = {
+    request_approved: (n) => `The host approved “${n.title}”.`,
+    request_rejected: (n) => `The host couldn't take “${n.title}”.`,
+    request_fulfilled: (n) => `“${n.title}” was sung. Thanks!`,
+    request_replied: (n) => `${n.singerName || "The patron"} replied about “${n.title}”.`,
+  };
+
+  function showPatron() {
+    const current = patronSession();
+    $("patron-signin").hidden = !!current;
+    $("patron-inbox").hidden = !current;
+    $("patron-name").textContent = current && current.user ? current.user.nickname || current.user.name || current.user.email : "";
+    if (!current) {
+      $("notifications").replaceChildren();
+      $("notifications-unread").hidden = true;
+    }
+  }
+
+  function renderNotifications(inbox) {
+    const items = inbox.items || [];
+    $("notifications").replaceChildren(...items.map((n) =>
+      el("li", { dataset: { testid: "notification", notificationId: n.id, kind: n.kind, read: String(!!n.readAt) } },
+        el("div", { class: "song" },
+          el("div", { class: "title" }, (noticeText[n.kind] || ((x) => x.title))(n)),
+          el("div", { class: "meta" }, [n.message ? `“${n.message}”` : null, n.venueName, clock(n.createdAt)].filter(Boolean).join(" · "))),
+        n.readAt
+          ? el("span", { class: "badge" }, "read")
+          : el("button", { type: "button", class: "secondary", dataset: { testid: "notification-read" }, onclick: () => markRead(n.id) }, "Mark read"))));
+    $("notifications-empty").hidden = items.length > 0;
+    const badge = $("notifications-unread");
+    badge.textContent = inbox.unreadCount > 0 ? String(inbox.unreadCount) : "";
+    badge.hidden = !(inbox.unreadCount > 0);
+    $("notifications-read-all").hidden = !(inbox.unreadCount > 0);
+  }
+
+  /** Calls the API as the signed-in patron, once more with a refreshed token after a 401. */
+  async function patronCall(method, path) {
+    const current = patronToken();
+    if (!current) return null;
+    let reply = await call(method, path, { token: await current });
+    if (reply.status === 401 && patronSession()) reply = await call(method, path, { token: await refreshPatron() });
+    return reply;
+  }
+
+  async function refreshNotifications() {
+    showPatron();
+    const reply = await patronCall("GET", "/v1/users/me/notifications?limit=20");
+    if (reply && reply.ok) renderNotifications(reply.data);
+  }
+
+  let notificationsTimer = null;
+
+  function refreshNotificationsSoon() {
+    clearTimeout(notificationsTimer);
+    notificationsTimer = setTimeout(() => refreshNotifications().catch(() => {}), 400);
+  }
+
+  async function markRead(id) {
+    await patronCall("POST", `/v1/users/me/notifications/${encodeURIComponent(id)}/read`);
+    await refreshNotifications();
+  }
+
+  $("notifications-read-all").addEventListener("click", async () => {
+    await patronCall("POST", "/v1/users/me/notifications/read-all");
+    await refreshNotifications();
+  });
+
+  /** Signing in or out changes who the kiosk acts as: its requests, its hub connection and its notifications. */
+  function actAsNewCaller() {
+    mine = [];
+    askedAfterLeaving.clear();
+    renderMine();
+    refreshMine().catch(() => {});
+    refreshNotifications().catch(() => {});
+    connection.stop().then(connect).catch(() => {});
+  }
+
+  $("patron-signin").addEventListener("submit", async (submitEvent) => {
+    submitEvent.preventDefault();
+    const signin = $("patron-signin");
+    const button = $("patron-signin-submit");
+    button.disabled = true;
+    showMessage($("patron-signin-error"), "error", "");
+    const reply = await call("POST", "/v1/auth/login", { body: { email: signin.email.value.trim(), password: signin.password.value } });
+    button.disabled = false;
+    if (!reply.ok) {
+      showMessage($("patron-signin-error"), "error", userMessage(reply.error));
+      return;
+    }
+    signin.password.value = "";
+    writeJson(patronKey, reply.data);
+    actAsNewCaller();
+  });
+
+  $("patron-signout").addEventListener("click", async () => {
+    const current = patronSession();
+    signedOutPatron();
+    if (current && current.refreshToken) call("POST", "/v1/auth/logout", { body: { refreshToken: current.refreshToken } }).catch(() => {});
+    actAsNewCaller();
+  });
+
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") refreshNotificationsSoon();
+  });
+
   // ----- the live connection -----
 
   const status = $("connection-status");
-  const connection = hub("/hubs/venue", guestToken);
+  const connection = hub("/hubs/venue", token);
   queue.follow(connection);
   connection.on("initial_data", (data) => {
     showQuota(data && data.quota);
@@ -291,12 +439,16 @@
 
   /** Sends a request, renewing an expired guest token once; the key makes a retried request the same request. */
   async function sendRequest(body, key) {
-    let token = await guestToken();
-    let reply = await call("POST", `/v1/venues/${encodeURIComponent(venueId)}/queue`, { token, body, headers: { "Idempotency-Key": key } });
+    const path = `/v1/venues/${encodeURIComponent(venueId)}/queue`;
+    let reply = await call("POST", path, { token: await token(), body, headers: { "Idempotency-Key": key } });
     if (reply.status === 401) {
-      writeJson(tokenKey, null); // the token expired or was revoked: get a new one once
-      token = await guestToken();
-      reply = await call("POST", `/v1/venues/${encodeURIComponent(venueId)}/queue`, { token, body, headers: { "Idempotency-Key": key } });
+      // The token expired or was revoked: a patron's is refreshed, a guest gets a new one, once.
+      if (patronSession()) {
+        reply = await call("POST", path, { token: await refreshPatron(), body, headers: { "Idempotency-Key": key } });
+      } else {
+        writeJson(tokenKey, null);
+        reply = await call("POST", path, { token: await guestToken(), body, headers: { "Idempotency-Key": key } });
+      }
     }
     return reply;
   }
@@ -341,7 +493,7 @@
       return;
     }
     const kind = jukebox ? "&kind=jukebox" : "";
-    const reply = await call("GET", `/v1/venues/${encodeURIComponent(venueId)}/songs/search?q=${encodeURIComponent(q)}&limit=10${kind}`, { token: await guestToken() });
+    const reply = await call("GET", `/v1/venues/${encodeURIComponent(venueId)}/songs/search?q=${encodeURIComponent(q)}&limit=10${kind}`, { token: await token() });
     if (seq !== searchSeq) return; // a later keystroke's answer wins
     if (jukebox) {
       showVideos(reply);
@@ -470,4 +622,5 @@
   render();
   connect();
   refreshMine().catch(() => {});
+  refreshNotifications().catch(() => {});
 })();

@@ -66,6 +66,7 @@ public sealed class Api1ObjectLevelAuthorizationTests(ApiAppFixture app) : IClas
         new("DELETE /v1/customer/requests/{id}", t => $"/v1/customer/requests/{t.QueueItemId}", _ => null),
         new("DELETE /v1/customer/requests?venueId", t => $"/v1/customer/requests?venueId={t.Venue}", _ => null),
         new("POST /v1/venues/{venueId}/songbook", t => $"/v1/venues/{t.Venue}/songbook", _ => new StringContent("artist,title\nABBA,SOS\n")),
+        new("POST /v1/users/me/notifications/{id}/read", t => $"/v1/users/me/notifications/{t.NotificationId}/read", _ => null),
         new("DELETE /v1/venues/{venueId}", t => $"/v1/venues/{t.Venue}", _ => null),
     ];
 
@@ -149,6 +150,10 @@ public sealed class Api1ObjectLevelAuthorizationTests(ApiAppFixture app) : IClas
         // From here the venue approves requests: the owner's own request (as a patron) waits for a host's answer.
         await owner.SetSettingsAsync(venue, new { approvalRequired = true });
         var awaiting = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{venue}/queue", ApiUser.Song());
+        // The staff member approves another of the owner's requests: the owner has a notification of it.
+        var answered = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/venues/{venue}/queue", ApiUser.Song());
+        await staff.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/customer/requests/{answered.GetProperty("item").GetProperty("id").GetGuid()}/respond", new { status = "approved" });
+        var inbox = await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/notifications");
         return new Tenant(
             owner,
             customerId,
@@ -157,10 +162,11 @@ public sealed class Api1ObjectLevelAuthorizationTests(ApiAppFixture app) : IClas
             invitation.GetProperty("invitation").GetProperty("invitationId").GetGuid(),
             player.GetProperty("playerId").GetGuid(),
             item,
-            awaiting.GetProperty("item").GetProperty("id").GetGuid());
+            awaiting.GetProperty("item").GetProperty("id").GetGuid(),
+            inbox.GetProperty("items")[0].GetProperty("id").GetGuid());
     }
 
-    private sealed record Tenant(ApiUser Owner, Guid CustomerId, string Venue, Guid MemberId, Guid InvitationId, Guid PlayerId, Guid QueueItemId, Guid AwaitingApprovalId);
+    private sealed record Tenant(ApiUser Owner, Guid CustomerId, string Venue, Guid MemberId, Guid InvitationId, Guid PlayerId, Guid QueueItemId, Guid AwaitingApprovalId, Guid NotificationId);
 
     private sealed record Route(string Name, Func<Tenant, string> Path, Func<Tenant, object?> Body)
     {
