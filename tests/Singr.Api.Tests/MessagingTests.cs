@@ -29,6 +29,25 @@ public sealed class MessagingTests(MessagingAppFixture app) : IClassFixture<Mess
     }
 
     [Fact]
+    public async Task A_patron_offline_while_a_host_rejects_their_request_finds_it_in_the_inbox_and_gets_the_email_with_the_hosts_message()
+    {
+        var (owner, _, slug) = await ApprovalVenues.CreateAsync(app.Client);
+        var patron = await ApiUser.RegisterAsync(app.Client, "offline-patron");
+        var requested = await ApprovalVenues.RequestAsync(app.Client, patron.Token, slug, "Bohemian Rhapsody");
+
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/v1/customer/requests/{requested}/respond", new { status = "rejected", message = "Not tonight, sorry" });
+        var email = await EmailToAsync(patron.Email, "Your request at The Microphone was declined");
+        var inbox = await patron.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/v1/users/me/notifications");
+
+        Assert.Contains("The host at The Microphone declined \"Bohemian Rhapsody\" by The Testers.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Their message: \"Not tonight, sorry\"", email.TextBody, StringComparison.Ordinal);
+        Assert.Equal("request_rejected", Assert.Single(inbox.GetProperty("items").EnumerateArray()).GetProperty("kind").GetString());
+        Assert.Equal(1, inbox.GetProperty("unreadCount").GetInt64());
+        // The patron has no verified phone and texts are off until chosen: the SMS twin is skipped, not sent.
+        Assert.DoesNotContain(app.Twilio.Messages, m => m["Body"].Contains("Bohemian", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_guest_who_gave_an_address_at_checkout_gets_the_confirmation_there()
     {
         var guestWallet = Guid.NewGuid();
