@@ -6,7 +6,6 @@ namespace Singr.Grains.Interfaces.Accounts;
 /// </summary>
 /// <param name="Methods">What the account can answer with: totp, sms, backup (<see cref="TwoFactorMethods"/>).</param>
 [GenerateSerializer]
-[Immutable]
 [Alias("singr.accounts.TwoFactorChallenge")]
 public sealed record TwoFactorChallenge(
     [property: Id(0)] string ChallengeToken,
