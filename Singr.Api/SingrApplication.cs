@@ -102,6 +102,8 @@ public static class SingrApplication
         app.UseSingrRateLimiting();
         app.MapAuthEndpoints();
         app.MapProfileEndpoints();
+        app.MapAccountFlowEndpoints();
+        app.MapAccountSecurityEndpoints();
         app.MapCustomerEndpoints();
         app.MapVenueEndpoints();
         app.MapPlayerEndpoints();

@@ -28,6 +28,7 @@ public static class AuthEndpoints
             .RequireRateLimiting(RateLimitPolicies.AuthRegister);
         auth.MapPost("/login", LoginAsync)
             .WithSummary("Sign in with email and password")
+            .WithDescription("When the account has two-factor sign-in on, data is a TwoFactorChallengeReply ({twoFactorRequired: true, challengeToken, methods}) instead of a session: complete it at /v1/auth/2fa/verify.")
             .ProducesEnvelope<AuthSession>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized)
             .RequireRateLimiting(RateLimitPolicies.AuthSignIn);
@@ -80,14 +81,28 @@ public static class AuthEndpoints
         LoginRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens, SecurityAudit audit)
     {
         var email = CredentialRules.IsEmail(request.Email) ? AccountEmail.Normalize(request.Email!) : null;
-        var profile = email is null || string.IsNullOrEmpty(request.Password) ? null : await grains.GetGrain<IAccountGrain>(email).SignIn(request.Password);
-        if (profile is null)
+        var step = email is null || string.IsNullOrEmpty(request.Password) ? null : await grains.GetGrain<IAccountGrain>(email).SignIn(request.Password);
+        if (step is null)
         {
             audit.Record(context, SecurityAudit.SignInFailed, "account", email ?? "-", new { reason = "wrong email or password" }, actor: email);
             return ApiResults.Failure(context, StatusCodes.Status401Unauthorized, InvalidCredentials);
         }
 
-        return ApiResults.Success(context, await StartSessionAsync(grains, tokens, profile));
+        return await SignInReplyAsync(context, grains, tokens, step);
+    }
+
+    /// <summary>A finished sign-in's session, or the two-factor challenge it waits on.</summary>
+    internal static async Task<IResult> SignInReplyAsync(HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens, SignInStep step)
+    {
+        if (step.Challenge is { } challenge)
+        {
+            return ApiResults.Success(
+                context,
+                new TwoFactorChallengeReply(TwoFactorRequired: true, challenge.ChallengeToken, challenge.Methods, challenge.ExpiresAt),
+                message: "Enter the code from your authenticator app, an SMS code or a backup code.");
+        }
+
+        return ApiResults.Success(context, await StartSessionAsync(grains, tokens, step.Profile!));
     }
 
     private static async Task<IResult> RefreshAsync(RefreshRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens)
@@ -153,7 +168,7 @@ public static class AuthEndpoints
             : ApiResults.Success(context, profile);
     }
 
-    private static async Task<AuthSession> StartSessionAsync(IGrainFactory grains, AccessTokenIssuer tokens, AccountProfile profile)
+    internal static async Task<AuthSession> StartSessionAsync(IGrainFactory grains, AccessTokenIssuer tokens, AccountProfile profile)
     {
         var refreshToken = await grains.GetGrain<IRefreshSessionGrain>(Guid.NewGuid()).Start(profile);
         var access = tokens.Issue(profile);

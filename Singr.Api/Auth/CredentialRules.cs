@@ -19,15 +19,7 @@ public static class CredentialRules
             details.Add(new("email", "A valid email address is required."));
         }
 
-        var password = request.Password ?? string.Empty;
-        if (password.Length < MinimumPasswordLength || password.Length > MaximumPasswordLength)
-        {
-            details.Add(new("password", $"The password must be {MinimumPasswordLength} to {MaximumPasswordLength} characters."));
-        }
-        else if (!password.Any(char.IsLetter) || !password.Any(char.IsDigit))
-        {
-            details.Add(new("password", "The password must contain at least one letter and one digit."));
-        }
+        details.AddRange(CheckPassword(request.Password));
 
         var name = request.Name?.Trim() ?? string.Empty;
         if (name.Length is 0 or > MaximumNameLength)
@@ -36,6 +28,20 @@ public static class CredentialRules
         }
 
         return details;
+    }
+
+    /// <summary>What a new password must be (registration and reset alike).</summary>
+    public static List<ApiErrorDetail> CheckPassword(string? password)
+    {
+        password ??= string.Empty;
+        if (password.Length < MinimumPasswordLength || password.Length > MaximumPasswordLength)
+        {
+            return [new("password", $"The password must be {MinimumPasswordLength} to {MaximumPasswordLength} characters.")];
+        }
+
+        return !password.Any(char.IsLetter) || !password.Any(char.IsDigit)
+            ? [new("password", "The password must contain at least one letter and one digit.")]
+            : [];
     }
 
     public static bool IsEmail(string? email) =>

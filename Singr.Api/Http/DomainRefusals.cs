@@ -57,6 +57,13 @@ public static class DomainRefusals
             DomainErrors.OnBehalfNotPermitted => (403, $"The caller's role in this organisation lacks the '{Permissions.RequestsProcess}' permission.", "Your role doesn't allow that. Ask an owner.", "permission"),
             DomainErrors.VideoPriceUnknown => (422, "This venue charges each video its own price, and this request came without it: request the video by its youtubeId through the API.", "We couldn't price that video. Please try again.", "youtubeId"),
             DomainErrors.QuotaTierNotFound => (400, "No quota tier has this name at this venue.", "That tier doesn't exist.", "tier"),
+            DomainErrors.TokenInvalid => (400, "The token is unknown, expired or was already used.", "This link has expired or was already used. Please ask for a new one.", "token"),
+            DomainErrors.CodeInvalid => (400, "The code is wrong, expired or was already used.", "That code didn't work. Check it and try again.", "code"),
+            DomainErrors.EmailAlreadyVerified => (409, "This account's email is already verified.", "Your email is already verified.", null),
+            DomainErrors.TwoFactorAlreadyEnabled => (409, "This second factor is already on; turn two-factor sign-in off first to set it up again.", "That's already turned on.", null),
+            DomainErrors.TwoFactorNotEnabled => (409, "This account does not have this second factor on.", "Two-factor sign-in isn't turned on for that.", null),
+            DomainErrors.TotpNotStarted => (409, "Start authenticator set-up first: no secret is waiting for a code.", "Start the authenticator set-up first.", null),
+            DomainErrors.PhoneNotVerified => (409, "Verify a phone number first.", "Verify your phone number first.", "phone"),
             _ => (500, "Unmapped refusal.", "Something went wrong on our side. Please try again.", (string?)null),
         };
         var details = field is null ? [] : new[] { new ApiErrorDetail(field, message) };

@@ -24,9 +24,12 @@ public static class RateLimitPolicies
 
     /// <summary>
     /// Counted per client address even when the caller carries a token: these are the anonymous entry points, and a
-    /// token (any user's, or a fresh guest's) must not buy a new allowance of password guesses or sign-ups.
+    /// token (any user's, or a fresh guest's) must not buy a new allowance of password guesses, sign-ups or emailed links.
     /// </summary>
-    public static readonly IReadOnlySet<string> PartitionedByAddressOnly = new HashSet<string>(StringComparer.Ordinal) { AuthSignIn, AuthRegister };
+    public static readonly IReadOnlySet<string> PartitionedByAddressOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AuthSignIn, AuthRegister, AuthPasswordReset, AuthMagicLink,
+    };
 
     /// <summary>
     /// Counted per organisation the token acts for, whichever member calls: these limit what an organisation does to

@@ -45,4 +45,14 @@ public static class DomainErrors
     public const string VideoPriceUnknown = "VIDEO_PRICE_UNKNOWN";
     /// <summary>A host whose role does not let them process requests asked for a patron.</summary>
     public const string OnBehalfNotPermitted = "PERMISSION_DENIED";
+    /// <summary>An account token (email verification, password reset, magic link, sign-in challenge) that is unknown, expired or used: one code for all, so nothing leaks.</summary>
+    public const string TokenInvalid = "TOKEN_INVALID";
+    /// <summary>A wrong, expired or already used one-time code (authenticator, SMS or backup code).</summary>
+    public const string CodeInvalid = "CODE_INVALID";
+    public const string EmailAlreadyVerified = "EMAIL_ALREADY_VERIFIED";
+    public const string TwoFactorAlreadyEnabled = "TWO_FACTOR_ALREADY_ENABLED";
+    public const string TwoFactorNotEnabled = "TWO_FACTOR_NOT_ENABLED";
+    /// <summary>An authenticator code came before any authenticator secret was handed out.</summary>
+    public const string TotpNotStarted = "TOTP_NOT_STARTED";
+    public const string PhoneNotVerified = "PHONE_NOT_VERIFIED";
 }

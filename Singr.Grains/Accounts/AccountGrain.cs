@@ -4,6 +4,8 @@ using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Customers;
+using Singr.Grains.Interfaces.Messaging;
+using Singr.Grains.Messaging;
 using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Accounts;
@@ -45,14 +47,22 @@ public sealed partial class AccountGrain([VersionedState("account")] IVersionedS
             CreatedAt = timeProvider.GetUtcNow(),
         };
         State.PasswordHash = Hasher.HashPassword(State, command.Password);
+        var verificationToken = IssueToken(EmailVerificationLifetime, out var verification);
+        State.EmailVerification = verification;
         await state.WriteAsync(rows =>
         {
             ProjectUser(rows);
+            rows.Add(Outbox.EmailToUser(State.UserId, MessageKinds.EmailVerification, new Dictionary<string, string>
+            {
+                [MessageValues.Name] = State.Name,
+                [MessageValues.Token] = verificationToken,
+            }));
+            rows.Add(Outbox.EmailToUser(State.UserId, MessageKinds.Welcome, new Dictionary<string, string> { [MessageValues.Name] = State.Name }));
         });
         return new RegistrationResult(EmailTaken: false, Profile());
     }
 
-    public async Task<AccountProfile?> SignIn(string password)
+    public async Task<SignInStep?> SignIn(string password)
     {
         var verdict = Hasher.VerifyHashedPassword(State, Exists ? State.PasswordHash : DecoyHash, password ?? string.Empty);
         if (!Exists || verdict == PasswordVerificationResult.Failed)
@@ -60,13 +70,25 @@ public sealed partial class AccountGrain([VersionedState("account")] IVersionedS
             return null;
         }
 
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded;
+        if (rehashed)
         {
             State.PasswordHash = Hasher.HashPassword(State, password!);
+        }
+
+        if (TwoFactorOn)
+        {
+            var challenge = IssueChallenge();
+            await state.WriteAsync();
+            return new SignInStep(Profile: null, challenge);
+        }
+
+        if (rehashed)
+        {
             await state.WriteAsync();
         }
 
-        return Profile();
+        return new SignInStep(Profile(), Challenge: null);
     }
 
     public Task<AccountProfile?> GetProfile() => Task.FromResult(Exists ? Profile() : null);
@@ -177,5 +199,5 @@ public sealed partial class AccountGrain([VersionedState("account")] IVersionedS
         rows.Add(new AuditRow(stamp, new AuditEntry(action, "user", State.UserId.ToString("D"), CustomerId: null, VenueId: null, before, after)));
 
     private AccountProfile Profile() =>
-        new(State.UserId, State.Email, State.Name, State.CreatedAt, State.PlatformRole, State.Nickname, State.ActiveCustomerId);
+        new(State.UserId, State.Email, State.Name, State.CreatedAt, State.PlatformRole, State.Nickname, State.ActiveCustomerId, State.EmailVerified);
 }

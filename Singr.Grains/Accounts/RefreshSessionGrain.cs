@@ -32,7 +32,8 @@ public sealed class RefreshSessionGrain([VersionedState("refresh-session")] IVer
         State.Account = account;
         var token = NewToken();
         State.CurrentTokenHash = Hash(token);
-        State.ExpiresAt = timeProvider.GetUtcNow() + Lifetime;
+        State.StartedAt = timeProvider.GetUtcNow();
+        State.ExpiresAt = State.StartedAt + Lifetime;
         await state.WriteAsync();
         return token;
     }
@@ -65,6 +66,14 @@ public sealed class RefreshSessionGrain([VersionedState("refresh-session")] IVer
         if (timeProvider.GetUtcNow() >= State.ExpiresAt)
         {
             return new RefreshRotation(RefreshRotationStatus.Expired, null, null);
+        }
+
+        // A password reset ends every session started before it.
+        if (await GrainFactory.GetGrain<IAccountGrain>(State.Account.Email).GetSessionsValidFrom() is { } validFrom && State.StartedAt < validFrom)
+        {
+            State.Revoked = true;
+            await state.WriteAsync();
+            return new RefreshRotation(RefreshRotationStatus.Revoked, null, null);
         }
 
         var next = NewToken();

@@ -14,5 +14,8 @@ public sealed class RefreshSessionState
 
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>When the family's first token was issued (sign-in); families from before this field read as the earliest time.</summary>
+    public DateTimeOffset StartedAt { get; set; }
+
     public bool Revoked { get; set; }
 }

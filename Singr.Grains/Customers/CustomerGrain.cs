@@ -5,6 +5,8 @@ using Singr.Grains.Interfaces.Access;
 using Singr.Grains.Interfaces.Accounts;
 using Singr.Grains.Interfaces.Audit;
 using Singr.Grains.Interfaces.Customers;
+using Singr.Grains.Interfaces.Messaging;
+using Singr.Grains.Messaging;
 using Singr.Grains.Persistence;
 
 namespace Singr.Grains.Customers;
@@ -120,9 +122,17 @@ public sealed class CustomerGrain([VersionedState("customer")] IVersionedState<C
         };
         State.Invitations[invitationId] = invitation;
         var issued = Invitation(invitationId, invitation);
+        var inviterName = State.Members.TryGetValue(invitation.InvitedBy, out var inviter) ? inviter.Name : command.Stamp.ActingAsEmail ?? command.Stamp.ActorEmail;
         await state.WriteAsync(rows =>
         {
             Audit(rows, command.Stamp, "member.invite", "invitation", invitationId.ToString("D"), before: null, issued);
+            rows.Add(Outbox.EmailTo(email, MessageKinds.Invitation, new Dictionary<string, string>
+            {
+                [MessageValues.InviterName] = inviterName,
+                [MessageValues.OrganisationName] = State.Name,
+                [MessageValues.Role] = command.Role,
+                [MessageValues.Token] = token,
+            }));
         });
         return Outcome.Ok(new IssuedInvitation(issued, token));
     }

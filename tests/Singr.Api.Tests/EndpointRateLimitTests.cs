@@ -37,6 +37,13 @@ public sealed class EndpointRateLimitTests(ApiDatabaseFixture fixture) : IClassF
         Assert.Equal(RateLimitPolicies.CustomerRequestsBulkDelete, limits["DELETE /v1/customer/requests/"]);
         Assert.All(["POST /v1/auth/refresh", "POST /v1/auth/logout", "GET /v1/auth/me", "GET /v1/players/me"],
             e => Assert.Equal(RateLimitPolicies.CustomerApi, limits[e]));
+        Assert.All(["POST /v1/auth/password/forgot", "POST /v1/auth/password/reset"], e => Assert.Equal(RateLimitPolicies.AuthPasswordReset, limits[e]));
+        Assert.Equal(RateLimitPolicies.AuthMagicLink, limits["POST /v1/auth/magic-link"]);
+        Assert.Equal(RateLimitPolicies.AuthSignIn, limits["POST /v1/auth/magic-link/verify"]);
+        Assert.All(["POST /v1/auth/2fa/sms", "POST /v1/users/me/phone", "POST /v1/users/me/email/verification"],
+            e => Assert.Equal(RateLimitPolicies.AuthTwoFactorRequest, limits[e]));
+        Assert.All(["POST /v1/auth/2fa/verify", "POST /v1/users/me/2fa/totp/confirm", "DELETE /v1/users/me/2fa", "POST /v1/users/me/phone/verify"],
+            e => Assert.Equal(RateLimitPolicies.AuthTwoFactorVerify, limits[e]));
     }
 
     private static Dictionary<string, string?> LimitsByEndpoint(IServiceProvider services) =>

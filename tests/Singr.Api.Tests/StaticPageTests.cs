@@ -9,6 +9,8 @@ public sealed class StaticPageTests(ApiAppFixture app) : IClassFixture<ApiAppFix
     [InlineData("/", "text/html", "kiosk.html?venue=demo-venue")]
     [InlineData("/kiosk.html", "text/html", "data-testid=\"request-form\"")]
     [InlineData("/dashboard.html", "text/html", "data-testid=\"signin-form\"")]
+    [InlineData("/account.html", "text/html", "data-testid=\"reset-form\"")]
+    [InlineData("/js/account.js", "text/javascript", "/v1/auth/magic-link/verify")]
     [InlineData("/lib/signalr/signalr.min.js", "text/javascript", "HubConnectionBuilder")]
     [InlineData("/lib/idb/idb.umd.js", "text/javascript", "openDB")]
     public async Task The_pages_and_the_vendored_scripts_are_served(string path, string mediaType, string contains)

@@ -1,0 +1,3 @@
+namespace Singr.Api.Auth;
+
+public sealed record PasswordResetRequest(string? Token, string? Password);

@@ -1,0 +1,3 @@
+namespace Singr.Api.Auth;
+
+public sealed record VerifiedEmail(string Email, bool EmailVerified);
