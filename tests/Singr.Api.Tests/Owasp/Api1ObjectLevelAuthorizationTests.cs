@@ -20,6 +20,7 @@ public sealed class Api1ObjectLevelAuthorizationTests(ApiAppFixture app) : IClas
         "PUT /v1/admin/users/{userId}/platform-role", // platform staff, across organisations
         "POST /v1/admin/users/{userId}/credits",
         "POST /v1/admin/purchases/{sessionId}/refund",
+        "POST /v1/admin/messages/{id:guid}/retry",
         "GET /v1/venues/{venueId}/queue", // anyone at the venue: patrons of every organisation
         "POST /v1/venues/{venueId}/queue",
         "GET /v1/venues/{venueId}/songs/search", // anyone at the venue, like the queue

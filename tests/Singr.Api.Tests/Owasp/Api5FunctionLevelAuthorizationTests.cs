@@ -75,6 +75,7 @@ public sealed class Api5FunctionLevelAuthorizationTests(ApiAppFixture app) : ICl
             .Replace("{venueId}", venue, StringComparison.Ordinal)
             .Replace("{userId}", userId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{playerId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{invitationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
