@@ -11,7 +11,7 @@ using Singr.Grains.Persistence;
 namespace Singr.Grains.Accounts;
 
 [GrainType("account")]
-public sealed partial class AccountGrain([VersionedState("account")] IVersionedState<AccountState> state, TimeProvider timeProvider) : Grain, IAccountGrain
+public sealed partial class AccountGrain([VersionedState("account")] IVersionedState<AccountState> state, TimeProvider timeProvider, ISmsCodeVerifier smsCodes) : Grain, IAccountGrain
 {
     private AccountState State
     {

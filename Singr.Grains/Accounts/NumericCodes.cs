@@ -16,5 +16,7 @@ public static class NumericCodes
     public static string Hash(Guid userId, string code) => SecretTokens.Hash($"{userId:N}:{code}");
 
     public static bool Matches(string? storedHash, Guid userId, string? code) =>
-        code is { Length: Digits } && code.All(char.IsAsciiDigit) && SecretTokens.Matches(storedHash, $"{userId:N}:{code}");
+        LooksLikeCode(code) && SecretTokens.Matches(storedHash, $"{userId:N}:{code}");
+
+    public static bool LooksLikeCode(string? code) => code is { Length: Digits } && code.All(char.IsAsciiDigit);
 }

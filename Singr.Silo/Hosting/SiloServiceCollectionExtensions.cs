@@ -91,6 +91,7 @@ public static class SiloServiceCollectionExtensions
         silo.Services.AllowSingrExceptionsAcrossCalls();
         silo.Services.AddSingrGrainStorage();
         silo.Services.TryAddSingleton<IClusterPresence, LocalSiloPresence>();
+        silo.Services.TryAddSingleton<Singr.Grains.Accounts.ISmsCodeVerifier, Singr.Grains.Accounts.OwnSmsCodes>();
         return silo;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Singr.Grains.Accounts;
 
 namespace Singr.Silo.Messaging;
 
@@ -35,9 +36,11 @@ public static class MessagingSetup
                 ? sp.GetRequiredService<SmtpEmailProvider>()
                 : sp.GetRequiredService<ConsoleEmailProvider>());
         services.TryAddSingleton<ISmsProvider>(sp =>
-            sp.GetRequiredService<IOptions<MessagingOptions>>().Value.SmsProvider.Equals(MessagingOptions.TwilioProvider, StringComparison.OrdinalIgnoreCase)
-                ? sp.GetRequiredService<TwilioSmsProvider>()
-                : sp.GetRequiredService<ConsoleSmsProvider>());
+            UsesTwilio(sp) ? sp.GetRequiredService<TwilioSmsProvider>() : sp.GetRequiredService<ConsoleSmsProvider>());
+        // Registered after (or instead of) the grain runtime's default, so Twilio Verify checks the codes it sends.
+        services.AddSingleton<ISmsCodeVerifier>(sp => UsesTwilio(sp) && sp.GetRequiredService<TwilioSmsProvider>().VerifiesCodes
+            ? sp.GetRequiredService<TwilioSmsProvider>()
+            : new OwnSmsCodes());
         if (configuration.GetValue($"{MessagingOptions.SectionName}:{nameof(MessagingOptions.WorkerEnabled)}", defaultValue: true))
         {
             services.AddHostedService<OutboxWorker>();
@@ -45,6 +48,9 @@ public static class MessagingSetup
 
         return services;
     }
+
+    private static bool UsesTwilio(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<MessagingOptions>>().Value.SmsProvider.Equals(MessagingOptions.TwilioProvider, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The Singr backend plan's environment variables, where set, win over <c>Singr:Messaging</c>.</summary>
     private static void ApplyPlanVariables(MessagingOptions options, IConfiguration configuration)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Singr.Grains.Accounts;
 using Singr.Grains.Interfaces.Messaging;
 using Twilio.Clients;
 using Twilio.Http;
@@ -10,9 +11,9 @@ namespace Singr.Silo.Messaging;
 
 /// <summary>
 /// SMS through Twilio with the Twilio library: the Messages API, or Verify for codes when a Verify service is
-/// configured (Verify then sends its own code, and <see cref="CheckCodeAsync"/> asks it whether one is right).
+/// configured (Verify then sends its own code, and <see cref="CheckAsync"/> asks it whether one is right).
 /// </summary>
-public sealed class TwilioSmsProvider(IOptions<TwilioOptions> options, IHttpClientFactory httpClients) : ISmsProvider
+public sealed class TwilioSmsProvider(IOptions<TwilioOptions> options, IHttpClientFactory httpClients) : ISmsProvider, ISmsCodeVerifier
 {
     public const string HttpClientName = "twilio";
 
@@ -45,7 +46,7 @@ public sealed class TwilioSmsProvider(IOptions<TwilioOptions> options, IHttpClie
     }
 
     /// <summary>Asks Twilio Verify whether <paramref name="code"/> is the one it sent to <paramref name="phone"/>.</summary>
-    public async Task<bool> CheckCodeAsync(string phone, string code)
+    public async Task<bool> CheckAsync(string phone, string code)
     {
         var check = await VerificationCheckResource.CreateAsync(
             new CreateVerificationCheckOptions(options.Value.VerifyServiceSid) { To = phone, Code = code }, Client());

@@ -44,8 +44,8 @@ public sealed class TwilioVerifyTests : IDisposable
         var started = Assert.Single(_twilio.FormsTo("/Verifications"));
         Assert.Equal(("+15557654321", "sms"), (started["To"], started["Channel"]));
         Assert.Empty(_twilio.Messages);
-        Assert.True(await twilio.CheckCodeAsync("+15557654321", FakeTwilio.VerifyCode));
-        Assert.False(await twilio.CheckCodeAsync("+15557654321", "111111"));
+        Assert.True(await twilio.CheckAsync("+15557654321", FakeTwilio.VerifyCode));
+        Assert.False(await twilio.CheckAsync("+15557654321", "111111"));
     }
 
     [Fact]

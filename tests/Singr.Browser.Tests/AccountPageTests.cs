@@ -19,7 +19,10 @@ public sealed class AccountPageTests() : DatabaseTest(migrate: false)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        await using var app = ApplicationProcess.Start(Database.ConnectionString, BrowserPages.Environment(seedDemo: false));
+        // The outbox worker would send and then forget the tokens this test reads from the queued emails.
+        var environment = BrowserPages.Environment(seedDemo: false);
+        environment["Singr__Messaging__WorkerEnabled"] = "false";
+        await using var app = ApplicationProcess.Start(Database.ConnectionString, environment);
         await app.WaitUntilReadyAsync(BrowserPages.StartWithin);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         var email = $"page.{Guid.NewGuid():N}@example.com";
