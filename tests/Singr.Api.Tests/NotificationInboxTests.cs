@@ -68,7 +68,7 @@ public sealed class NotificationInboxTests(ApiAppFixture app) : IClassFixture<Ap
             """
             SELECT concat_ws('|', channel, kind, preference, status, (recipient IS NULL)::text, template_values ->> 'notification', template_values ->> 'venueName',
                               template_values ->> 'title', template_values ->> 'artist', template_values ->> 'message')
-            FROM outbox_messages WHERE user_id = $1 ORDER BY channel
+            FROM outbox_messages WHERE user_id = $1 AND kind = 'request_notification' ORDER BY channel
             """,
             patron.UserId);
         Assert.Equal(
@@ -82,7 +82,7 @@ public sealed class NotificationInboxTests(ApiAppFixture app) : IClassFixture<Ap
             """
             SELECT xmin::text FROM song_requests WHERE id = $1
             UNION ALL SELECT xmin::text FROM notifications WHERE request_id = $1
-            UNION ALL SELECT xmin::text FROM outbox_messages WHERE user_id = $2
+            UNION ALL SELECT xmin::text FROM outbox_messages WHERE user_id = $2 AND kind = 'request_notification'
             """,
             requested, patron.UserId);
         Assert.Equal(4, writers.Count);
@@ -285,7 +285,7 @@ public sealed class NotificationInboxTests(ApiAppFixture app) : IClassFixture<Ap
 
     private async Task<(long Notifications, long Messages)> CountsAsync(Guid userId) => (
         await app.Database.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE user_id = $1", userId),
-        await app.Database.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE user_id = $1", userId));
+        await app.Database.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE user_id = $1 AND kind = 'request_notification'", userId));
 
     private static List<JsonElement> Items(JsonElement page) => [.. page.GetProperty("items").EnumerateArray()];
 
