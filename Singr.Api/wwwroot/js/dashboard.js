@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { call, userMessage, details, hub, startWithRetry, showConnection, el, showMessage, readJson, writeJson, expiresSoon } = window.Singr;
+  const { call, userMessage, details, hub, startWithRetry, showConnection, el, showMessage, readJson, writeJson, expiresSoon, secondStepMessage } = window.Singr;
   const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
   const sessionKey = "singr.host.session";
   const activeStatuses = new Set(["pending", "queued", "playing"]);
@@ -309,6 +309,10 @@
       return;
     }
     form.password.value = "";
+    if (secondStepMessage(reply.data)) {
+      showMessage($("signin-error"), "error", secondStepMessage(reply.data));
+      return;
+    }
     writeJson(sessionKey, reply.data);
     signedIn();
   });

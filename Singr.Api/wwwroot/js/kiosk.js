@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { call, userMessage, details, hub, startWithRetry, showConnection, el, showMessage, newId, readJson, writeJson, expiresSoon } = window.Singr;
+  const { call, userMessage, details, hub, startWithRetry, showConnection, el, showMessage, newId, readJson, writeJson, expiresSoon, secondStepMessage } = window.Singr;
   const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
 
   const venueId = (new URLSearchParams(location.search).get("venue") || "").trim();
@@ -367,6 +367,10 @@
       return;
     }
     signin.password.value = "";
+    if (secondStepMessage(reply.data)) {
+      showMessage($("patron-signin-error"), "error", secondStepMessage(reply.data));
+      return;
+    }
     writeJson(patronKey, reply.data);
     actAsNewCaller();
   });

@@ -146,5 +146,15 @@ window.Singr = (() => {
     return Number.isNaN(at) || at - Date.now() < marginMs;
   }
 
-  return { call, userMessage, details, hub, startWithRetry, showConnection, el, showMessage, newId, readJson, writeJson, expiresSoon };
+  /**
+   * A sign-in answered with a two-step challenge instead of a session: pages other than account.html cannot take the
+   * second step, so they say where to finish (a challenge kept as a session would be a broken sign-in).
+   */
+  function secondStepMessage(data) {
+    return data && data.twoFactorRequired
+      ? "This account uses two-step sign-in: finish signing in on the account page (/account.html), then come back."
+      : null;
+  }
+
+  return { call, userMessage, details, hub, startWithRetry, showConnection, el, showMessage, newId, readJson, writeJson, expiresSoon, secondStepMessage };
 })();
